@@ -1,0 +1,92 @@
+package dropout.nn;
+
+import dropout.core.DropoutRate;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Layers applied in order, ending in logits, trained with softmax cross-entropy.
+ * The mode (training or prediction) is an explicit argument of every pass: nothing is switched globally.
+ */
+public final class Network {
+    private final List<Layer> layers;
+    private final SoftmaxCrossEntropy loss;
+    private final List<Param> params;
+
+    public Network(List<? extends Layer> layers, int classes) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("a network needs at least one layer");
+        }
+        this.layers = List.copyOf(layers);
+        this.loss = new SoftmaxCrossEntropy(classes);
+        List<Param> all = new ArrayList<>();
+        for (Layer l : this.layers) {
+            all.addAll(l.params());
+        }
+        this.params = List.copyOf(all);
+    }
+
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    public List<Param> params() {
+        return params;
+    }
+
+    public SoftmaxCrossEntropy loss() {
+        return loss;
+    }
+
+    /** Total number of learnable values. */
+    public long parameterCount() {
+        return params.stream().mapToLong(p -> p.value().length()).sum();
+    }
+
+    /** Logits for a batch. The result is a layer's live buffer: {@code dup()} it to keep it. */
+    public INDArray forward(INDArray x, Mode mode) {
+        INDArray a = x;
+        for (Layer l : layers) {
+            a = l.forward(a, mode);
+        }
+        return a;
+    }
+
+    /** Prediction-mode logits as a new array. */
+    public INDArray predict(INDArray x) {
+        return forward(x, Mode.PREDICT).dup();
+    }
+
+    /** Back-propagates dLoss/dLogits of the last training-mode forward pass, setting every parameter gradient. */
+    public void backward(INDArray gradLogits) {
+        INDArray g = gradLogits;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, i > 0);
+        }
+    }
+
+    /** Training-mode forward and backward on one batch; returns the mean loss. Gradients are left in {@link #params()}. */
+    public double lossAndGradients(INDArray x, int[] labels) {
+        double l = loss.forward(forward(x, Mode.TRAIN), labels);
+        backward(loss.backward());
+        return l;
+    }
+
+    /** Layers whose drop rate a schedule can set. */
+    public List<RateAdjustable> dropoutLayers() {
+        return layers.stream().filter(l -> l instanceof RateAdjustable).map(l -> (RateAdjustable) l).toList();
+    }
+
+    /** Sets one drop rate on every dropout layer (what dropout schedules do each iteration). */
+    public void setDropoutRate(DropoutRate rate) {
+        for (RateAdjustable l : dropoutLayers()) {
+            l.setRate(rate);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Network" + layers;
+    }
+}

@@ -1,0 +1,94 @@
+package dropout.nn;
+
+import java.nio.FloatBuffer;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Softmax followed by cross-entropy, averaged over the batch: L = −(1/B) Σᵢ log softmax(zᵢ)[yᵢ].
+ * Computed stably (log-sum-exp with the row maximum subtracted). dL/dz = (softmax(z) − onehot(y)) / B.
+ */
+public final class SoftmaxCrossEntropy {
+    private final int classes;
+    private final Scratch gradient;
+    private INDArray lastLogits;
+    private int[] lastLabels;
+    private int lastCorrect;
+
+    public SoftmaxCrossEntropy(int classes) {
+        this.classes = classes;
+        this.gradient = new Scratch(classes);
+    }
+
+    /** Mean loss of the first {@code logits.rows} labels; also counts correct arg-max predictions. */
+    public double forward(INDArray logits, int[] labels) {
+        Shapes.requireMatrix(logits, classes, "SoftmaxCrossEntropy");
+        int rows = Shapes.rows(logits);
+        if (labels.length < rows) {
+            throw new IllegalArgumentException(labels.length + " labels for " + rows + " rows of logits: give one label per row");
+        }
+        FloatBuffer z = Buffers.of(logits);
+        double sum = 0;
+        int correct = 0;
+        for (int r = 0; r < rows; r++) {
+            int label = labels[r];
+            if (label < 0 || label >= classes) {
+                throw new IllegalArgumentException("label " + label + " in row " + r + " is outside [0, " + classes + ")");
+            }
+            int base = r * classes;
+            float max = z.get(base);
+            int arg = 0;
+            for (int c = 1; c < classes; c++) {
+                float v = z.get(base + c);
+                if (v > max) {
+                    max = v;
+                    arg = c;
+                }
+            }
+            double s = 0;
+            for (int c = 0; c < classes; c++) {
+                s += Math.exp(z.get(base + c) - max);
+            }
+            sum += Math.log(s) + max - z.get(base + label);
+            if (arg == label) {
+                correct++;
+            }
+        }
+        lastLogits = logits;
+        lastLabels = labels;
+        lastCorrect = correct;
+        return sum / rows;
+    }
+
+    /** Correct arg-max predictions in the last {@link #forward} batch. */
+    public int correct() {
+        return lastCorrect;
+    }
+
+    /** dL/dlogits for the last {@link #forward} call. */
+    public INDArray backward() {
+        if (lastLogits == null) {
+            throw new IllegalStateException("SoftmaxCrossEntropy.backward before forward");
+        }
+        int rows = Shapes.rows(lastLogits);
+        INDArray g = gradient.get(rows);
+        FloatBuffer z = Buffers.of(lastLogits);
+        FloatBuffer gs = Buffers.of(g);
+        double inv = 1.0 / rows;
+        for (int r = 0; r < rows; r++) {
+            int base = r * classes;
+            float max = z.get(base);
+            for (int c = 1; c < classes; c++) {
+                max = Math.max(max, z.get(base + c));
+            }
+            double s = 0;
+            for (int c = 0; c < classes; c++) {
+                s += Math.exp(z.get(base + c) - max);
+            }
+            for (int c = 0; c < classes; c++) {
+                double p = Math.exp(z.get(base + c) - max) / s;
+                gs.put(base + c, (float) ((p - (c == lastLabels[r] ? 1.0 : 0.0)) * inv));
+            }
+        }
+        return g;
+    }
+}

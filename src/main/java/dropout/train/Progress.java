@@ -1,0 +1,15 @@
+package dropout.train;
+
+/** Where the trainer reports each finished epoch while it runs. */
+@FunctionalInterface
+public interface Progress {
+
+    void epochDone(String label, int epochs, EpochStats stats);
+
+    /** One line per epoch on standard output (what notebooks show live). */
+    Progress PRINT = (label, epochs, s) -> System.out.printf(
+            "%s  epoch %2d/%d  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  (%.1f s)%n",
+            label, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds());
+
+    Progress QUIET = (label, epochs, s) -> { };
+}

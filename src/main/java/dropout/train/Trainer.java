@@ -1,0 +1,109 @@
+package dropout.train;
+
+import dropout.core.DropoutRate;
+import dropout.data.Dataset;
+import dropout.nn.Buffers;
+import dropout.nn.Network;
+import dropout.nn.RateAdjustable;
+import dropout.nn.Scratch;
+import dropout.nn.Sgd;
+import dropout.core.Rng;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Runs epochs of shuffled mini-batch SGD and records a {@link History}:
+ * per epoch the training-mode loss and accuracy averaged over its batches (as d2l reports them), then the
+ * test loss and accuracy in prediction mode, and the seconds the training pass took (evaluation excluded).
+ */
+public final class Trainer {
+    private final TrainConfig config;
+    private DropoutSchedule schedule;
+    private Progress progress = Progress.PRINT;
+    private final List<IterationListener> listeners = new ArrayList<>();
+
+    public Trainer(TrainConfig config) {
+        this.config = config;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    /** Sets the drop rate of every dropout layer before each iteration; without one the layers keep their own rates. */
+    public Trainer schedule(DropoutSchedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    public Trainer progress(Progress progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    public Trainer quiet() {
+        return progress(Progress.QUIET);
+    }
+
+    public Trainer listen(IterationListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Trains {@code net} on {@code train} for the configured epochs, evaluating on {@code test} after each. */
+    public History fit(String label, Network net, Dataset train, Dataset test) {
+        if (train.dim() != test.dim()) {
+            throw new IllegalArgumentException("train has " + train.dim() + " features but test has " + test.dim()
+                    + ": both sets must come from the same source");
+        }
+        History history = new History(label);
+        Sgd sgd = new Sgd(config.learningRate());
+        Rng shuffle = Rng.seeded(config.seed());
+        Scratch inputs = new Scratch(train.dim());
+        int[] labels = new int[config.batchSize()];
+        int[] order = new int[train.size()];
+        long iteration = 0;
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long started = System.nanoTime();
+            shuffle.permutation(order);
+            double lossSum = 0;
+            long correct = 0;
+            DropoutRate rate = null;
+            for (int start = 0; start < order.length; start += config.batchSize(), iteration++) {
+                int rows = Math.min(config.batchSize(), order.length - start);
+                if (schedule != null) {
+                    rate = schedule.at(iteration);
+                    net.setDropoutRate(rate);
+                }
+                INDArray x = inputs.get(rows);
+                train.gather(order, start, rows, Buffers.of(x), labels);
+                double loss = net.lossAndGradients(x, labels);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("training '" + label + "' diverged: loss = " + loss + " at epoch "
+                            + epoch + ", iteration " + iteration + " (learning rate " + config.learningRate()
+                            + "). Lower the learning rate, or check that inputs are scaled (pixels in [0, 1]).");
+                }
+                sgd.step(net.params());
+                lossSum += loss * rows;
+                correct += net.loss().correct();
+                for (IterationListener l : listeners) {
+                    l.afterStep(new Step(iteration, epoch, loss, rate, net));
+                }
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Evaluation test1 = Evaluation.of(net, test, config.batchSize());
+            double dropRate = rate != null ? rate.dropProbability() : currentDropRate(net);
+            EpochStats stats = new EpochStats(epoch, lossSum / order.length, (double) correct / order.length,
+                    test1.loss(), test1.accuracy(), seconds, dropRate);
+            history.add(stats);
+            progress.epochDone(label, config.epochs(), stats);
+        }
+        return history;
+    }
+
+    private static double currentDropRate(Network net) {
+        List<RateAdjustable> layers = net.dropoutLayers();
+        return layers.isEmpty() ? 0.0 : layers.get(0).rate().dropProbability();
+    }
+}
