@@ -45,6 +45,11 @@ public final class DropoutLayer implements Layer, RateAdjustable {
         dropout = dropout.withRate(rate);
     }
 
+    /** Replaces the style (and rate) of dropout, keeping the mask stream. */
+    public void setDropout(Dropout dropout) {
+        this.dropout = java.util.Objects.requireNonNull(dropout, "dropout");
+    }
+
     /** Replaces the mask stream (for example to take a measurement without advancing the training stream). */
     public Rng swapRng(Rng replacement) {
         Rng old = rng;
