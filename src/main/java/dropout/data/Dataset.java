@@ -1,7 +1,9 @@
 package dropout.data;
 
+import dropout.nn.Buffers;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Labelled examples held on the Java heap: {@code size} rows of {@code dim} features, row-major,
@@ -62,6 +64,21 @@ public final class Dataset {
     /** A copy of row {@code i}. */
     public float[] row(int i) {
         return Arrays.copyOfRange(features, i * dim, (i + 1) * dim);
+    }
+
+    /** Examples {@code [start, start + count)} as a new {@code [count, dim]} array. */
+    public INDArray batch(int start, int count) {
+        if (start < 0 || count < 1 || start + count > size()) {
+            throw new IllegalArgumentException("batch(" + start + ", " + count + "): rows must lie in [0, " + size() + ") of " + name);
+        }
+        INDArray x = Buffers.matrix(count, dim);
+        Buffers.of(x).put(0, features, start * dim, count * dim);
+        return x;
+    }
+
+    /** Labels of examples {@code [start, start + count)}. */
+    public int[] labels(int start, int count) {
+        return Arrays.copyOfRange(labels, start, start + count);
     }
 
     /** The first {@code n} examples (a copy), for quick experiments. */

@@ -5,7 +5,6 @@ import dropout.core.Rng;
 import dropout.core.UnscaledDropout;
 import dropout.nn.Buffers;
 import dropout.nn.DropoutLayer;
-import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
 import java.nio.FloatBuffer;
@@ -33,12 +32,7 @@ public record NetworkExpectation(long samples, double[] trainMean, double[] trai
         if (samples < 2) {
             throw new IllegalArgumentException("samples = " + samples + ": need at least 2 to estimate a standard error");
         }
-        List<DropoutLayer> drops = new ArrayList<>();
-        for (Layer l : net.layers()) {
-            if (l instanceof DropoutLayer d) {
-                drops.add(d);
-            }
-        }
+        List<DropoutLayer> drops = net.layersOf(DropoutLayer.class);
         int batch = 10_000;
         INDArray x = Buffers.matrix(batch, input.length);
         FloatBuffer xs = Buffers.of(x);

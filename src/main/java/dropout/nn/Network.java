@@ -73,6 +73,11 @@ public final class Network {
         return l;
     }
 
+    /** The layers of one type, in order: {@code net.layersOf(DropoutLayer.class).get(0).lastMask()}. */
+    public <T> List<T> layersOf(Class<T> type) {
+        return layers.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** Layers whose drop rate a schedule can set. */
     public List<RateAdjustable> dropoutLayers() {
         return layers.stream().filter(l -> l instanceof RateAdjustable).map(l -> (RateAdjustable) l).toList();

@@ -48,6 +48,11 @@ public final class History {
         return epochs.stream().mapToDouble(EpochStats::testAccuracy).toArray();
     }
 
+    /** Per epoch, train accuracy − test accuracy: how far the model fits its training set better than unseen data. */
+    public double[] accuracyGap() {
+        return epochs.stream().mapToDouble(e -> e.trainAccuracy() - e.testAccuracy()).toArray();
+    }
+
     /** Total wall-clock seconds of all epochs. */
     public double seconds() {
         return epochs.stream().mapToDouble(EpochStats::seconds).sum();

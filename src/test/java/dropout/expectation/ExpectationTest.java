@@ -71,4 +71,15 @@ class ExpectationTest {
                 () -> RunningMoments.of(InvertedDropout.drop(0.5), 1, new long[] {10, 5}, 1));
         assertTrue(e.getMessage().contains("strictly increasing"), e.getMessage());
     }
+
+    @Test
+    void forgottenScalingChangesTheLossAndRestoresTheNetwork() {
+        dropout.data.Dataset data = dropout.train.BlobsAccess.blobs();
+        Network net = Mlp.sizes(12, 16, 4).dropout(VanillaDropout.drop(0.5)).init(Init.he()).build(2);
+        new dropout.train.Trainer(dropout.train.TrainConfig.d2l().epochs(3).batchSize(50).learningRate(0.1)).quiet().fit("v", net, data, data);
+        ForgottenScaling f = ForgottenScaling.evaluate(net, data);
+        assertTrue(f.forgotten().loss() != f.asTrained().loss());
+        assertEquals(f.asTrained(), ForgottenScaling.evaluate(net, data).asTrained());
+        assertEquals(VanillaDropout.class, net.layersOf(dropout.nn.DropoutLayer.class).get(0).dropout().getClass());
+    }
 }
