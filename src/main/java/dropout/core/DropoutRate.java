@@ -62,6 +62,11 @@ public final class DropoutRate {
 
     @Override
     public String toString() {
-        return "drop p = " + drop + " (keep q = " + keep + ")";
+        return "drop p = " + shortest(drop) + " (keep q = " + shortest(keep) + ")";
+    }
+
+    /** 0.19999999999999996 (from keep(0.8)) prints as 0.2: twelve decimals are plenty for a probability. */
+    private static String shortest(double v) {
+        return java.math.BigDecimal.valueOf(v).setScale(12, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
     }
 }

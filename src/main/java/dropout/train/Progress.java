@@ -12,4 +12,16 @@ public interface Progress {
             label, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds());
 
     Progress QUIET = (label, epochs, s) -> { };
+
+    /** Like {@link #PRINT}, but only the first epoch, every n-th and the last (for long runs). */
+    static Progress everyNth(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("everyNth(" + n + "): n must be ≥ 1");
+        }
+        return (label, epochs, s) -> {
+            if (s.epoch() == 1 || s.epoch() % n == 0 || s.epoch() == epochs) {
+                PRINT.epochDone(label, epochs, s);
+            }
+        };
+    }
 }

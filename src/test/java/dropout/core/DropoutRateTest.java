@@ -29,6 +29,12 @@ class DropoutRateTest {
     }
 
     @Test
+    void printsBothConventionsWithoutRoundingNoise() {
+        assertEquals("drop p = 0.2 (keep q = 0.8)", DropoutRate.keep(0.8).toString());
+        assertEquals("drop p = 1 (keep q = 0)", DropoutRate.drop(1).toString());
+    }
+
+    @Test
     void edgesAreAllowed() {
         assertEquals(1.0, DropoutRate.drop(0).keepProbability());
         assertEquals(0.0, DropoutRate.drop(1).keepProbability());
