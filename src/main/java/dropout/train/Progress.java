@@ -7,9 +7,10 @@ public interface Progress {
     void epochDone(String label, int epochs, EpochStats stats);
 
     /** One line per epoch on standard output (what notebooks show live). */
-    Progress PRINT = (label, epochs, s) -> System.out.printf(
+    // One write per line: notebook kernels forward each write as its own output fragment.
+    Progress PRINT = (label, epochs, s) -> System.out.print(String.format(
             "%s  epoch %2d/%d  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  (%.1f s)%n",
-            label, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds());
+            label, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds()));
 
     Progress QUIET = (label, epochs, s) -> { };
 
