@@ -1,0 +1,8 @@
+/**
+ * Early and late dropout (Liu et al., "Dropout Reduces Underfitting", ICML 2023): the drop-rate
+ * {@link dropout.early.Schedules schedules} as pure functions of the iteration, a {@link dropout.early.RateLog}
+ * of the rate each update used, and {@link dropout.early.GradientProbes probes} that measure gradient norm,
+ * distance from initialisation, gradient direction variance (GDV) and error (GDE) at checkpoints without
+ * disturbing training; the maths lives in {@link dropout.early.GradientMath} as pure functions.
+ */
+package dropout.early;
