@@ -15,7 +15,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Runs epochs of shuffled mini-batch SGD and records a {@link History}:
  * per epoch the training-mode loss and accuracy averaged over its batches (as d2l reports them), then the
- * test loss and accuracy in prediction mode, and the seconds the training pass took (evaluation excluded).
+ * test loss and accuracy in prediction mode, and the seconds the training pass took (evaluation and
+ * listeners, such as measurement probes, excluded).
  */
 public final class Trainer {
     private final TrainConfig config;
@@ -66,6 +67,7 @@ public final class Trainer {
         long iteration = 0;
         for (int epoch = 1; epoch <= config.epochs(); epoch++) {
             long started = System.nanoTime();
+            long listening = 0;
             shuffle.permutation(order);
             double lossSum = 0;
             long correct = 0;
@@ -87,11 +89,16 @@ public final class Trainer {
                 sgd.step(net.params());
                 lossSum += loss * rows;
                 correct += net.loss().correct();
-                for (IterationListener l : listeners) {
-                    l.afterStep(new Step(iteration, epoch, loss, rate, net));
+                if (!listeners.isEmpty()) {
+                    long before = System.nanoTime();
+                    Step step = new Step(iteration, epoch, loss, rate, net);
+                    for (IterationListener l : listeners) {
+                        l.afterStep(step);
+                    }
+                    listening += System.nanoTime() - before;
                 }
             }
-            double seconds = (System.nanoTime() - started) / 1e9;
+            double seconds = (System.nanoTime() - started - listening) / 1e9;
             Evaluation test1 = Evaluation.of(net, test, config.batchSize());
             double dropRate = rate != null ? rate.dropProbability() : currentDropRate(net);
             EpochStats stats = new EpochStats(epoch, lossSum / order.length, (double) correct / order.length,
