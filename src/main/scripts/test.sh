@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# README command two (and what CI runs, through .ci/run): every test there is.
+#
+#   bash src/main/scripts/test.sh
+#
+# The same set-up as main.sh (Debian packages if missing, JDK/Maven check, kernel `java`), then
+#   1. mvn -B verify: the Java unit tests (Surefire's summary is repeated at the end of the step);
+#   2. the Python unit tests of the notebook runner;
+#   3. every notebook executed into target/executed/ (the committed notebooks are not touched),
+#      with HTML copies and charts, and checked: no error or stderr output, at least one chart,
+#      and the numeric bands in notebooks/expected.json.
+# Exit status 0 only if all of it passed. Needs no standard input.
+set -euo pipefail
+exec </dev/null
+# shellcheck source=src/main/scripts/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+cd "$ROOT"
+
+step "Debian packages"
+ensure_debian_packages
+step "JDK and Maven"
+check_jdk_and_maven
+
+step "Java unit tests: mvn -B verify"
+mkdir -p target
+log=target/mvn-verify.log
+status=0
+mvn -B -ntp -Dstyle.color=never verify 2>&1 | tee "$log" || status=$?
+summary="$(sed 's/\x1b\[[0-9;]*m//g' "$log" \
+  | grep -E '^\[(INFO|WARNING|ERROR)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' \
+  | tail -n 1 | sed 's/^\[[A-Z]*\] //' || true)"
+printf '\n'
+say "Surefire, all Java tests: ${summary:-no test summary found in $log}"
+[ "$status" = 0 ] || die "mvn -B verify failed (exit $status); full log: $log"
+[ -f target/dropout-steps.jar ] || die "mvn verify did not produce target/dropout-steps.jar"
+
+step "Python unit tests: $PYTHON -m unittest (src/test/python)"
+PYTHONDONTWRITEBYTECODE=1 "$PYTHON" -m unittest discover -s src/test/python -t src/test/python
+
+step "Jupyter kernel 'java'"
+install_kernel
+
+step "Notebooks: executed into target/executed/, checked against notebooks/expected.json"
+run_notebooks --out target/executed --check notebooks/expected.json
