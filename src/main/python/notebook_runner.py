@@ -17,6 +17,9 @@ It writes
   - every image/png output as a file: <charts>/<stem>-<k>.png, k = 1, 2, ... in cell order
     (--charts, default: DIR/charts with --out DIR).
 `check` runs the same checks on notebooks as they are (say, the committed executed ones).
+With --reproduce, `execute` also compares what each notebook printed with what the notebook it
+read (the committed, executed one) had printed, timings ("<number> s") and the folder path masked:
+the same seed must print the same numbers.
 
 Checks on each notebook: no `error` output, no `stderr` stream output, at least one image/png
 output, and, with --check FILE, the numeric bands FILE lists for it:
@@ -36,6 +39,7 @@ jupyter-nbconvert); its pure parts (the checks) use the standard library only.
 import argparse
 import asyncio
 import base64
+import copy
 import html
 import json
 import math
@@ -262,6 +266,32 @@ def structural_checks(notebook, nb):
     else:
         results.append(Result(True, f"PASS {notebook}: {len(images)} image/png output(s)"))
     return results
+
+
+TIMING = re.compile(r"\b\d+(?:\.\d+)? s\b")
+
+
+def comparable_text(nb, folder):
+    """The notebook's printed text with what may differ between two faithful runs masked: wall-clock
+    figures (a number followed by " s", the unit every notebook prints timings with) and the absolute
+    path of the notebook's folder (kernels echo it when they load the library)."""
+    return TIMING.sub("<t> s", output_text(nb).replace(str(folder), "<notebooks>"))
+
+
+def reproduction_check(notebook, original, executed, folder):
+    """Same seed, same numbers: the re-executed notebook prints what the original (committed) one printed."""
+    before = comparable_text(original, folder).splitlines()
+    after = comparable_text(executed, folder).splitlines()
+    if not any(line.strip() for line in before):
+        return Result(False, f"FAIL {notebook}: the original has no printed output to compare with (commit it executed)")
+    differing = [(k, a, b) for k, (a, b) in enumerate(zip(before, after), 1) if a != b]
+    if len(before) != len(after):
+        differing.append((min(len(before), len(after)) + 1, f"<{len(before)} lines>", f"<{len(after)} lines>"))
+    if not differing:
+        return Result(True, f"PASS {notebook}: re-execution printed the same {len(before)} lines as the original")
+    k, a, b = differing[0]
+    return Result(False, f"FAIL {notebook}: re-execution printed {len(differing)} line(s) differently from the original;"
+                         f" first at line {k}:\n    original: {a}\n    now:      {b}")
 
 
 def summary_line(results):
@@ -509,6 +539,7 @@ async def run_all(paths, checks, args, html_dir, charts_dir):
             print(results[-1].line, flush=True)
             timings.append((path.name, 0.0, "unreadable"))
             continue
+        original = copy.deepcopy(nb)
         started = time.monotonic()
         try:
             problem, tail, ready_seconds, attempts = await execute_notebook(nb, cwd, args)
@@ -531,6 +562,8 @@ async def run_all(paths, checks, args, html_dir, charts_dir):
             print(f"   what the kernel wrote (last {KERNEL_LOG_TAIL_LINES} lines):\n{indent(tail)}", flush=True)
         nb_results = ([Result(False, f"FAIL {path.name}: execution stopped: {problem}")] if problem else [])
         nb_results += notebook_checks(path.name, nb, (checks or {}).get(path.name, []))
+        if args.reproduce and not problem:
+            nb_results.append(reproduction_check(path.name, original, nb, cwd))
         ran_cleanly = not problem and all(r.ok for r in structural_checks(path.name, nb))
         try:
             if args.in_place:
@@ -582,6 +615,9 @@ def parser():
     ex.add_argument("--out", metavar="DIR", help="write executed notebooks (and, by default, HTML and charts) here")
     ex.add_argument("--html", metavar="DIR", help="HTML copies go here (default: --out)")
     ex.add_argument("--charts", metavar="DIR", help="PNG files go here (default: --out/charts)")
+    ex.add_argument("--reproduce", action="store_true",
+                    help="also check that each notebook printed the same lines as before it was executed"
+                         " (timings and the folder path masked): same seed, same numbers")
     ex.add_argument("--kernel", default=DEFAULT_KERNEL, help=f"Jupyter kernel name (default: {DEFAULT_KERNEL})")
     ex.add_argument("--startup-timeout", type=float, default=DEFAULT_STARTUP_TIMEOUT, metavar="S",
                     help=f"seconds a kernel may take to answer before it is started again (default: {DEFAULT_STARTUP_TIMEOUT:g})")

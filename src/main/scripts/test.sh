@@ -8,7 +8,8 @@
 #   2. the Python unit tests of the notebook runner;
 #   3. every notebook executed into target/executed/ (the committed notebooks are not touched),
 #      with HTML copies and charts, and checked: no error or stderr output, at least one chart,
-#      and the numeric bands in notebooks/expected.json.
+#      the numeric bands in notebooks/expected.json, and (--reproduce) the same printed numbers as
+#      the committed executed notebooks: same seed, same numbers.
 # Exit status 0 only if all of it passed. Needs no standard input.
 set -euo pipefail
 exec </dev/null
@@ -41,4 +42,4 @@ step "Jupyter kernel 'java'"
 install_kernel
 
 step "Notebooks: executed into target/executed/, checked against notebooks/expected.json"
-run_notebooks --out target/executed --check notebooks/expected.json
+run_notebooks --out target/executed --check notebooks/expected.json --reproduce

@@ -295,3 +295,28 @@ class CommandLineTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class ReproductionCheckTest(unittest.TestCase):
+    folder = Path("/work/x/notebooks")
+
+    def run_check(self, before, after):
+        return nr.reproduction_check("01-a.ipynb", notebook(code(stdout(before))), notebook(code(stdout(after))), self.folder)
+
+    def test_same_numbers_with_other_timings_and_folder_pass(self):
+        r = self.run_check("Add /work/x/notebooks/../t.jar\nacc 0.8494  (1.2 s)\nrun 10 0.85 12.8 s\n",
+                           "Add /work/x/notebooks/../t.jar\nacc 0.8494  (3.4 s)\nrun 10 0.85 9 s\n")
+        self.assertTrue(r.ok, r.line)
+
+    def test_a_changed_number_fails_and_names_the_line(self):
+        r = self.run_check("loss 0.4832\nacc 0.8494\n", "loss 0.4832\nacc 0.8495\n")
+        self.assertFalse(r.ok)
+        self.assertIn("line 2", r.line)
+        self.assertIn("acc 0.8494", r.line)
+        self.assertIn("acc 0.8495", r.line)
+
+    def test_extra_or_missing_lines_fail(self):
+        self.assertFalse(self.run_check("a 1\n", "a 1\nb 2\n").ok)
+
+    def test_an_unexecuted_original_fails(self):
+        self.assertFalse(self.run_check("", "a 1\n").ok)

@@ -17,7 +17,7 @@ class SummaryTest {
         b.add(new EpochStats(1, 0.4, 0.85, 0.45, 0.83, 1.0, 0));
         String[] lines = Summary.table(List.of(a, b)).split("\n");
         assertEquals(3, lines.length);
-        assertTrue(lines[1].startsWith("dropout 0.5      2      0.5000     0.8123     0.5500    0.8012      2.8"), lines[1]);
+        assertTrue(lines[1].startsWith("dropout 0.5      2      0.5000     0.8123     0.5500    0.8012      2.8 s"), lines[1]);
         assertTrue(lines[2].startsWith("none       "), lines[2]);
         assertEquals(lines[1].length(), lines[2].length());
         assertThrows(IllegalArgumentException.class, () -> Summary.table(List.of()));
