@@ -1,0 +1,159 @@
+package dropout.variants;
+
+import dropout.core.DropoutRate;
+import dropout.core.Rng;
+import dropout.nn.Buffers;
+import dropout.nn.Mlp;
+import dropout.nn.Mode;
+import dropout.nn.RateAdjustable;
+import dropout.nn.Scratch;
+import dropout.nn.Shapes;
+import java.nio.FloatBuffer;
+import java.util.Objects;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Gaussian dropout (Srivastava et al. 2014, §10): multiplicative noise instead of a 0/1 mask.
+ * <pre>
+ *   training:    y = h · ε,   ε ~ N(1, σ²) independently per unit and example,   σ² = p / (1 − p) = p / q
+ *   prediction:  y = h        (E[ε] = 1, nothing to rescale)
+ *   backward:    dh = dy · ε  with the ε sampled in the forward pass
+ * </pre>
+ * Why σ² = p/q: the inverted Bernoulli factor m/q has mean 1 and variance p/q, so h·ε has the same first
+ * two moments as inverted dropout's h·m/q: E = h, Var = h²·p/q. Same rate, same noise level, another shape.
+ * <p>
+ * Edges, decided: p = 0 gives σ = 0, the identity (the input array itself is returned, as by
+ * {@link dropout.nn.DropoutLayer}); p = 1 is rejected: σ² = p/q is infinite, and no finite noise matches
+ * "drop everything" (Bernoulli dropout's p = 1 output is 0, whose mean is not h). Any p in [0, 1) is allowed;
+ * near 1 the noise is huge (p = 0.9 gives σ = 3).
+ * <p>
+ * Cost: one N(0, 1) draw per unit (the JDK's ziggurat, about twice a Bernoulli draw) and one multiply.
+ * The noise is kept ({@link #lastNoise()}) for the backward pass.
+ */
+public final class GaussianDropout implements StochasticLayer, RateAdjustable {
+    private final int size;
+    private final Scratch output;
+    private final Scratch noise;
+    private final Scratch inputGrad;
+    private DropoutRate rate;
+    private double sigma;
+    private Rng rng;
+    private INDArray lastNoise;
+    private boolean lastWasIdentity;
+    private boolean trained;
+
+    public GaussianDropout(int size, DropoutRate rate, Rng rng) {
+        if (size < 1) {
+            throw new IllegalArgumentException("GaussianDropout size = " + size + ": a layer needs at least 1 unit");
+        }
+        this.size = size;
+        this.rng = Objects.requireNonNull(rng, "rng: give the layer its own stream, e.g. Rng.seeded(seed).split()");
+        this.output = new Scratch(size);
+        this.noise = new Scratch(size);
+        this.inputGrad = new Scratch(size);
+        setRate(rate);
+    }
+
+    /** For {@link Mlp#layerAfterActivation}: {@code .layerAfterActivation(GaussianDropout.factory(DropoutRate.drop(0.5)))}. */
+    public static Mlp.HiddenLayerFactory factory(DropoutRate rate) {
+        sigma(rate);
+        return (size, rng) -> new GaussianDropout(size, rate, rng);
+    }
+
+    /** σ = √(p / (1 − p)), the noise's standard deviation for drop probability p; rejects p = 1. */
+    public static double sigma(DropoutRate rate) {
+        Objects.requireNonNull(rate, "rate: give DropoutRate.drop(p) or DropoutRate.keep(q)");
+        double p = rate.dropProbability();
+        double q = rate.keepProbability();
+        if (q == 0.0) {
+            throw new IllegalArgumentException("Gaussian dropout with " + rate + ": the noise variance σ² = p/(1 − p)"
+                    + " is infinite at p = 1. Use p < 1 (p = 0.5 gives σ = 1), or Bernoulli dropout, whose p = 1 output is 0.");
+        }
+        return Math.sqrt(p / q);
+    }
+
+    /** The current σ. */
+    public double sigma() {
+        return sigma;
+    }
+
+    @Override
+    public DropoutRate rate() {
+        return rate;
+    }
+
+    /** Sets p (σ² = p/(1 − p)); p = 1 is rejected, see the class comment. */
+    @Override
+    public void setRate(DropoutRate rate) {
+        this.sigma = sigma(rate);
+        this.rate = rate;
+    }
+
+    @Override
+    public Rng swapRng(Rng replacement) {
+        Rng old = rng;
+        rng = Objects.requireNonNull(replacement, "replacement");
+        return old;
+    }
+
+    /** The noise ε of the last training-mode pass (live buffer; {@code dup()} to keep), or null when it was the identity. */
+    public INDArray lastNoise() {
+        return trained && !lastWasIdentity ? lastNoise : null;
+    }
+
+    @Override
+    public INDArray forward(INDArray x, Mode mode) {
+        Shapes.requireMatrix(x, size, toString());
+        if (mode == Mode.PREDICT) {
+            return x;
+        }
+        trained = true;
+        lastWasIdentity = sigma == 0.0;
+        if (lastWasIdentity) {
+            return x;
+        }
+        int rows = Shapes.rows(x);
+        INDArray y = output.get(rows);
+        INDArray e = noise.get(rows);
+        FloatBuffer xs = Buffers.of(x);
+        FloatBuffer ys = Buffers.of(y);
+        FloatBuffer es = Buffers.of(e);
+        int n = rows * size;
+        double s = sigma;
+        for (int i = 0; i < n; i++) {
+            float eps = (float) (1.0 + s * rng.gaussian());
+            es.put(i, eps);
+            ys.put(i, xs.get(i) * eps);
+        }
+        lastNoise = e;
+        return y;
+    }
+
+    @Override
+    public INDArray backward(INDArray dy, boolean inputGradient) {
+        if (!trained) {
+            throw new IllegalStateException("GaussianDropout.backward before forward: run a training-mode forward pass first");
+        }
+        if (!inputGradient) {
+            return null;
+        }
+        if (lastWasIdentity) {
+            return dy;
+        }
+        Shapes.requireSameShape(dy, lastNoise, "GaussianDropout.backward");
+        INDArray dx = inputGrad.get(Shapes.rows(dy));
+        FloatBuffer dys = Buffers.of(dy);
+        FloatBuffer es = Buffers.of(lastNoise);
+        FloatBuffer dxs = Buffers.of(dx);
+        int n = (int) dy.length();
+        for (int i = 0; i < n; i++) {
+            dxs.put(i, dys.get(i) * es.get(i));
+        }
+        return dx;
+    }
+
+    @Override
+    public String toString() {
+        return "GaussianDropout(" + rate + ", σ = " + (float) sigma + ")";
+    }
+}
