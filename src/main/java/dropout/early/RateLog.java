@@ -63,6 +63,40 @@ public final class RateLog implements IterationListener {
         return size;
     }
 
+    /**
+     * The largest drop probability recorded at iterations {@code from .. to−1} ({@code to} is clipped to
+     * {@link #size()}), e.g. {@code max(cutoff, log.size())}: 0 for an early-dropout run that really stopped
+     * dropping at its cutoff. NaN when the range holds no recorded iteration.
+     */
+    public double max(long from, long to) {
+        return extreme(from, to, true);
+    }
+
+    /**
+     * The smallest drop probability recorded at iterations {@code from .. to−1} ({@code to} clipped to
+     * {@link #size()}), e.g. {@code min(cutoff, log.size())} = p for a late-dropout run. NaN when the range
+     * holds no recorded iteration.
+     */
+    public double min(long from, long to) {
+        return extreme(from, to, false);
+    }
+
+    private double extreme(long from, long to, boolean max) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("iterations " + from + " .. " + to + ": give 0 ≤ from ≤ to (to exclusive), "
+                    + "e.g. max(cutoff, log.size()) for the rates from the cutoff on");
+        }
+        long end = Math.min(to, size);
+        if (from >= end) {
+            return Double.NaN;
+        }
+        double r = rates[(int) from];
+        for (int i = (int) from + 1; i < end; i++) {
+            r = max ? Math.max(r, rates[i]) : Math.min(r, rates[i]);
+        }
+        return r;
+    }
+
     /** Whether every dropout layer held the same rate at every recorded iteration. */
     public boolean allLayersAgreed() {
         return agreed;
