@@ -13,6 +13,7 @@ import dropout.nn.DropoutLayer;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
 import dropout.nn.RateAdjustable;
+import dropout.testing.Blobs;
 import dropout.train.DropoutSchedule;
 import dropout.train.History;
 import dropout.train.TrainConfig;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The trainer really trains with the schedule's rate: the layers hold it and their masks show it. */
 class EarlyTrainingTest {
-    private final Dataset train = TinyData.blobs(700, 12, 4, 1.5, 1);
-    private final Dataset test = TinyData.blobs(200, 12, 4, 1.5, 2);
+    private final Dataset train = Blobs.make(700, 12, 4, 1.5, 777, 1);
+    private final Dataset test = Blobs.make(200, 12, 4, 1.5, 777, 2);
     private final TrainConfig config = TrainConfig.d2l().epochs(3).batchSize(100).learningRate(0.2);
 
     /** Per iteration: each dropout layer's rate, and whether its last training pass dropped any unit. */

@@ -20,6 +20,7 @@ import dropout.nn.Mode;
 import dropout.nn.Network;
 import dropout.nn.Param;
 import dropout.nn.RateAdjustable;
+import dropout.testing.Blobs;
 import dropout.train.DropoutSchedule;
 import dropout.train.EpochStats;
 import dropout.train.Evaluation;
@@ -35,8 +36,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 class GradientProbesTest {
-    private static final Dataset TRAIN = TinyData.blobs(700, 12, 4, 1.5, 1);
-    private static final Dataset TEST = TinyData.blobs(200, 12, 4, 1.5, 2);
+    private static final Dataset TRAIN = Blobs.make(700, 12, 4, 1.5, 777, 1);
+    private static final Dataset TEST = Blobs.make(200, 12, 4, 1.5, 777, 2);
     private static final TrainConfig CONFIG = TrainConfig.d2l().epochs(4).batchSize(64).learningRate(0.3).seed(5);
     private static final int PER_EPOCH = CONFIG.iterationsPerEpoch(TRAIN.size());   // 11
     private static final DropoutSchedule EARLY = Schedules.early(DropoutRate.drop(0.3), 2, PER_EPOCH);
@@ -214,7 +215,7 @@ class GradientProbesTest {
 
     @Test
     void fullGradientIsTheSizeWeightedAverageOfBatchGradientsWithDropoutOff() {
-        Dataset tiny = TinyData.blobs(10, 3, 2, 1.0, 7);
+        Dataset tiny = Blobs.make(10, 3, 2, 1.0, 777, 7);
         Network net = Mlp.sizes(3, 5, 2).dropoutEverywhere(InvertedDropout.drop(0.5)).build(6);
         int n = (int) net.parameterCount();
         double[] byThree = new double[n];
@@ -301,7 +302,7 @@ class GradientProbesTest {
         IllegalStateException s = assertThrows(IllegalStateException.class,
                 () -> used.afterStep(new Step(0, 1, 1.0, null, other)));
         assertTrue(s.getMessage().contains("another network"), s.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> GradientProbes.of(net, TRAIN, Rng.seeded(1)).reference(TinyData.blobs(10, 3, 2, 1, 1)));
+        e = assertThrows(IllegalArgumentException.class, () -> GradientProbes.of(net, TRAIN, Rng.seeded(1)).reference(Blobs.make(10, 3, 2, 1, 777, 1)));
         assertTrue(e.getMessage().contains("3 features but the training set 12"), e.getMessage());
     }
 

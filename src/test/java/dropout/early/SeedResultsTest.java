@@ -11,6 +11,7 @@ import dropout.data.Dataset;
 import dropout.early.SeedResults.Metric;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
+import dropout.testing.Blobs;
 import dropout.train.EpochStats;
 import dropout.train.Evaluation;
 import dropout.train.History;
@@ -176,8 +177,8 @@ class SeedResultsTest {
     /** Real runs: the rates each seed recorded say that early dropout stopped at its cutoff and late dropout started there. */
     @Test
     void ratesOfRealRunsAfterTheCutoff() {
-        Dataset train = TinyData.blobs(700, 12, 4, 1.5, 1);
-        Dataset test = TinyData.blobs(200, 12, 4, 1.5, 2);
+        Dataset train = Blobs.make(700, 12, 4, 1.5, 777, 1);
+        Dataset test = Blobs.make(200, 12, 4, 1.5, 777, 2);
         TrainConfig config = TrainConfig.d2l().epochs(3).batchSize(100).learningRate(0.2);
         int perEpoch = config.iterationsPerEpoch(train.size());
         DropoutRate p = DropoutRate.drop(0.3);

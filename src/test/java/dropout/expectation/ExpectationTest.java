@@ -12,6 +12,7 @@ import dropout.nn.Identity;
 import dropout.nn.Init;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
+import dropout.testing.Blobs;
 import org.junit.jupiter.api.Test;
 
 class ExpectationTest {
@@ -74,7 +75,7 @@ class ExpectationTest {
 
     @Test
     void forgottenScalingChangesTheLossAndRestoresTheNetwork() {
-        dropout.data.Dataset data = dropout.train.BlobsAccess.blobs();
+        dropout.data.Dataset data = Blobs.make(600, 12, 4, 1.5, 1);
         Network net = Mlp.sizes(12, 16, 4).dropout(VanillaDropout.drop(0.5)).init(Init.he()).build(2);
         new dropout.train.Trainer(dropout.train.TrainConfig.d2l().epochs(3).batchSize(50).learningRate(0.1)).quiet().fit("v", net, data, data);
         ForgottenScaling f = ForgottenScaling.evaluate(net, data);

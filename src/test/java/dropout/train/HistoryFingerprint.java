@@ -3,6 +3,7 @@ package dropout.train;
 import dropout.core.InvertedDropout;
 import dropout.data.Dataset;
 import dropout.nn.Mlp;
+import dropout.testing.Blobs;
 
 /** Trains a fixed small run and prints every recorded number's exact bits: run in a second JVM by a test. */
 public final class HistoryFingerprint {

@@ -10,6 +10,7 @@ import dropout.core.InvertedDropout;
 import dropout.data.Dataset;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
+import dropout.testing.Blobs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

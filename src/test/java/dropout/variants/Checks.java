@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.nn.Buffers;
+import dropout.testing.Blobs;
 import java.nio.FloatBuffer;
 import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -130,22 +131,6 @@ public final class Checks {
      * centres from seed 12345, so sets with different sample seeds share them.
      */
     public static Dataset blobs(int n, int dim, int classes, double spread, long sampleSeed) {
-        Rng centresRng = Rng.seeded(12345);
-        Rng rng = Rng.seeded(sampleSeed);
-        double[][] centres = new double[classes][dim];
-        for (double[] c : centres) {
-            for (int j = 0; j < dim; j++) {
-                c[j] = centresRng.gaussian();
-            }
-        }
-        float[] x = new float[n * dim];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = rng.below(classes);
-            for (int j = 0; j < dim; j++) {
-                x[i * dim + j] = (float) (centres[y[i]][j] + spread * rng.gaussian());
-            }
-        }
-        return new Dataset("blobs", x, y, dim, classes);
+        return Blobs.make(n, dim, classes, spread, sampleSeed);
     }
 }

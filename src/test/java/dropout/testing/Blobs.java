@@ -1,16 +1,19 @@
-package dropout.train;
+package dropout.testing;
 
 import dropout.core.Rng;
 import dropout.data.Dataset;
 
-/** A small learnable problem for trainer tests: Gaussian blobs around random class centres. */
-final class Blobs {
+/** A small learnable problem for tests in every package: Gaussian blobs around random class centres. */
+public final class Blobs {
+    /** The class centres most tests share. */
+    public static final long CENTRES = 12345;
+
     private Blobs() {
     }
 
-    /** Class centres come from a fixed seed, so sets made with different sample seeds share them. */
-    static Dataset make(int n, int dim, int classes, double spread, long sampleSeed) {
-        Rng centresRng = Rng.seeded(12345);
+    /** Sets made with the same centre seed and different sample seeds share their class centres (train/test splits). */
+    public static Dataset make(int n, int dim, int classes, double spread, long centreSeed, long sampleSeed) {
+        Rng centresRng = Rng.seeded(centreSeed);
         Rng rng = Rng.seeded(sampleSeed);
         double[][] centres = new double[classes][dim];
         for (double[] c : centres) {
@@ -27,5 +30,9 @@ final class Blobs {
             }
         }
         return new Dataset("blobs", x, y, dim, classes);
+    }
+
+    public static Dataset make(int n, int dim, int classes, double spread, long sampleSeed) {
+        return make(n, dim, classes, spread, CENTRES, sampleSeed);
     }
 }
