@@ -273,9 +273,11 @@ TIMING = re.compile(r"\b\d+(?:\.\d+)? s\b")
 
 def comparable_text(nb, folder):
     """The notebook's printed text with what may differ between two faithful runs masked: wall-clock
-    figures (a number followed by " s", the unit every notebook prints timings with) and the absolute
-    path of the notebook's folder (kernels echo it when they load the library)."""
-    return TIMING.sub("<t> s", output_text(nb).replace(str(folder), "<notebooks>"))
+    figures (a number followed by " s", the unit every notebook prints timings with) and any absolute
+    path to a folder of the notebook's folder name (kernels echo it when they load the library, and the
+    committed notebooks were executed in another checkout)."""
+    text = re.sub(r"/\S*/" + re.escape(Path(folder).name) + r"(?=/)", "<notebooks>", output_text(nb))
+    return TIMING.sub("<t> s", text)
 
 
 def reproduction_check(notebook, original, executed, folder):

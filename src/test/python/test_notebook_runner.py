@@ -304,7 +304,7 @@ class ReproductionCheckTest(unittest.TestCase):
         return nr.reproduction_check("01-a.ipynb", notebook(code(stdout(before))), notebook(code(stdout(after))), self.folder)
 
     def test_same_numbers_with_other_timings_and_folder_pass(self):
-        r = self.run_check("Add /work/x/notebooks/../t.jar\nacc 0.8494  (1.2 s)\nrun 10 0.85 12.8 s\n",
+        r = self.run_check("Add /home/teacher/dropout/notebooks/../t.jar\nacc 0.8494  (1.2 s)\nrun 10 0.85 12.8 s\n",
                            "Add /work/x/notebooks/../t.jar\nacc 0.8494  (3.4 s)\nrun 10 0.85 9 s\n")
         self.assertTrue(r.ok, r.line)
 
