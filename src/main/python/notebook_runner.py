@@ -57,6 +57,9 @@ DEFAULT_STARTUP_TIMEOUT = 30.0
 DEFAULT_ATTEMPTS = 4
 DEFAULT_CELL_TIMEOUT = 900
 KERNEL_LOG_TAIL_LINES = 60
+# Java formats numbers in the machine's locale: 0,8494 on a German or French one. Every Java kernel
+# (IJava, rapaio) is started by the `java` launcher, which reads JDK_JAVA_OPTIONS.
+JAVA_LOCALE_OPTIONS = "-Duser.language=en -Duser.country=US"
 
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 HTML_TAG = re.compile(r"<[^>]*>")
@@ -388,6 +391,16 @@ def indent(text, prefix="    | "):
     return "\n".join(prefix + line for line in text.splitlines()) if text.strip() else prefix + "(nothing)"
 
 
+def kernel_environment(environ):
+    """The environment a kernel starts with: ours, plus an English locale for the JVM, so that a
+    notebook prints the same digits on every machine."""
+    env = dict(environ)
+    options = env.get("JDK_JAVA_OPTIONS", "").strip()
+    if JAVA_LOCALE_OPTIONS not in options:
+        env["JDK_JAVA_OPTIONS"] = f"{options} {JAVA_LOCALE_OPTIONS}".strip()
+    return env
+
+
 async def start_kernel(kernel_name, cwd, startup_timeout, attempts):
     """Starts the kernel in cwd and waits until it answers kernel_info; retries a start that hangs.
 
@@ -402,7 +415,8 @@ async def start_kernel(kernel_name, cwd, startup_timeout, attempts):
         log_file = tempfile.TemporaryFile()
         km = AsyncKernelManager(kernel_name=kernel_name)
         try:
-            await km.start_kernel(cwd=str(cwd), stdout=log_file, stderr=log_file)
+            await km.start_kernel(cwd=str(cwd), stdout=log_file, stderr=log_file,
+                                  env=kernel_environment(os.environ))
         except NoSuchKernel:
             raise KernelStartError(f"no Jupyter kernelspec named '{kernel_name}' "
                                    f"(install one: bash src/main/scripts/install-kernel.sh)", "") from None

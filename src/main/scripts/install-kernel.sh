@@ -146,7 +146,9 @@ fi
 
 # --- kernel.json -----------------------------------------------------------------------------------
 # argv: the JDK found above, by absolute path (a Jupyter started from a desktop menu may have another
-# PATH); headless AWT (charts are rendered to images, never to a screen); the jar's main class.
+# PATH); headless AWT (charts are rendered to images, never to a screen); an English locale, so that
+# String.format prints 0.8494 and not 0,8494 on a machine set to German or French (same numbers
+# everywhere); the jar's main class.
 # env: RJK_* are the kernel's own settings, with the values its installer writes; OMP_NUM_THREADS=1
 # because ND4J's OpenMP threads and OpenBLAS's spin against each other (2.5-3x slower on 2 cores).
 # interrupt_mode "message": a signal would end the JVM, an interrupt_request only the cell.
@@ -154,7 +156,7 @@ fi
 import json, os, sys
 target, java_bin, classpath, version, fix = sys.argv[1:]
 spec = {
-    "argv": [java_bin, "-Djava.awt.headless=true", "-cp", classpath,
+    "argv": [java_bin, "-Djava.awt.headless=true", "-Duser.language=en", "-Duser.country=US", "-cp", classpath,
              "org.rapaio.jupyter.kernel.MainApp", "{connection_file}"],
     "display_name": f"Java (rapaio-jupyter-kernel {version})",
     "language": "java",

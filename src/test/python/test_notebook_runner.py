@@ -320,3 +320,22 @@ class ReproductionCheckTest(unittest.TestCase):
 
     def test_an_unexecuted_original_fails(self):
         self.assertFalse(self.run_check("", "a 1\n").ok)
+
+
+class KernelEnvironmentTest(unittest.TestCase):
+
+    def test_adds_an_english_locale_for_the_jvm_and_keeps_the_rest(self):
+        env = nr.kernel_environment({"LANG": "de_DE.UTF-8", "PATH": "/usr/bin"})
+        self.assertEqual(env["JDK_JAVA_OPTIONS"], "-Duser.language=en -Duser.country=US")
+        self.assertEqual(env["LANG"], "de_DE.UTF-8")
+        self.assertEqual(env["PATH"], "/usr/bin")
+
+    def test_keeps_the_users_java_options_and_adds_the_locale_once(self):
+        env = nr.kernel_environment({"JDK_JAVA_OPTIONS": "-Xmx2g"})
+        self.assertEqual(env["JDK_JAVA_OPTIONS"], "-Xmx2g -Duser.language=en -Duser.country=US")
+        self.assertEqual(nr.kernel_environment(env)["JDK_JAVA_OPTIONS"], env["JDK_JAVA_OPTIONS"])
+
+    def test_does_not_change_the_environment_it_was_given(self):
+        given = {"A": "1"}
+        nr.kernel_environment(given)
+        self.assertEqual(given, {"A": "1"})

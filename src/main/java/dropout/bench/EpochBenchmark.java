@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -49,11 +50,11 @@ public final class EpochBenchmark {
         for (int r = 0; r < runs; r++) {
             epoch[r] = trainer.fit("run " + (r + 1), net, train, probe).last().seconds();
             gemm[r] = gemmOnlyEpoch(train.size());
-            System.out.printf("run %d: epoch %.3f s, gemm-only %.3f s%n", r + 1, epoch[r], gemm[r]);
+            System.out.printf(Locale.ROOT, "run %d: epoch %.3f s, gemm-only %.3f s%n", r + 1, epoch[r], gemm[r]);
         }
         double e = median(epoch);
         double g = median(gemm);
-        System.out.printf("epoch: %.3f s, gemm-only: %.3f s, ratio: %.2f, peak-rss: %d MB%n", e, g, e / g, peakRssMb());
+        System.out.printf(Locale.ROOT, "epoch: %.3f s, gemm-only: %.3f s, ratio: %.2f, peak-rss: %d MB%n", e, g, e / g, peakRssMb());
     }
 
     /** The eight products of one training step (3 forward, 3 weight gradients, 2 input gradients), for one epoch of batches. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -168,7 +169,7 @@ public final class Idx {
         if (magic == LABELS_MAGIC) {
             return " (an IDX labels file)";
         }
-        return String.format(" (bytes %08x: not an IDX unsigned-byte file)", magic);
+        return String.format(Locale.ROOT, " (bytes %08x: not an IDX unsigned-byte file)", magic);
     }
 
     /** Reads 1..max bytes; the end of the data before that is a truncation error. */

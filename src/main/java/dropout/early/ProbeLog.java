@@ -3,6 +3,7 @@ package dropout.early;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -109,10 +110,10 @@ public final class ProbeLog {
 
     @Override
     public String toString() {
-        StringBuilder s = new StringBuilder(String.format("%9s %6s %10s %10s %8s %8s %9s%n",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%9s %6s %10s %10s %8s %8s %9s%n",
                 "iteration", "p", "‖g‖", "‖W−W₀‖", "GDV", "GDE", "loss(p=0)"));
         for (ProbeRecord r : records) {
-            s.append(String.format("%9d %6.3f %10.4f %10.4f %8.4f %8.4f %9.4f%n",
+            s.append(String.format(Locale.ROOT, "%9d %6.3f %10.4f %10.4f %8.4f %8.4f %9.4f%n",
                     r.iteration(), r.dropRate(), r.gradNorm(), r.distance(), r.gdv(), r.gde(), r.fullLoss()));
         }
         return s.toString();

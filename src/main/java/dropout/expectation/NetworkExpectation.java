@@ -10,6 +10,7 @@ import dropout.nn.Network;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -133,9 +134,9 @@ public record NetworkExpectation(long samples, double[] trainMean, double[] trai
 
     /** A small aligned table: one row per output unit. */
     public String table() {
-        StringBuilder s = new StringBuilder(String.format("%-6s %14s %12s %14s %16s%n", "output", "train mean", "± std err", "predict", "predict unscaled"));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-6s %14s %12s %14s %16s%n", "output", "train mean", "± std err", "predict", "predict unscaled"));
         for (int c = 0; c < predict.length; c++) {
-            s.append(String.format("%-6d %14.5f %12.5f %14.5f %16.5f%n", c, trainMean[c], trainStdError[c], predict[c], predictUnscaled[c]));
+            s.append(String.format(Locale.ROOT, "%-6d %14.5f %12.5f %14.5f %16.5f%n", c, trainMean[c], trainStdError[c], predict[c], predictUnscaled[c]));
         }
         return s.toString();
     }

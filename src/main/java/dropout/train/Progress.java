@@ -1,5 +1,7 @@
 package dropout.train;
 
+import java.util.Locale;
+
 /** Where the trainer reports each finished epoch while it runs. */
 @FunctionalInterface
 public interface Progress {
@@ -8,9 +10,19 @@ public interface Progress {
 
     /** One line per epoch on standard output (what notebooks show live). */
     // One write per line: notebook kernels forward each write as its own output fragment.
-    Progress PRINT = (label, epochs, s) -> System.out.print(String.format(
-            "%s  epoch %2d/%d  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  (%.1f s)%n",
-            label, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.testLoss(), s.testAccuracy(), s.seconds()));
+    Progress PRINT = (label, epochs, s) -> System.out.print(line(label, epochs, s) + System.lineSeparator());
+
+    /** The line {@link #PRINT} writes, without its line break. */
+    static String line(String label, int epochs, EpochStats s) {
+        return String.format(Locale.ROOT, "%s  epoch %2d/%d  train loss %.4f  train acc %.4f  test loss %.4f  test acc %.4f  (%s)",
+                label, s.epoch(), epochs, s.trainLoss(), s.trainAccuracy(), s.testLoss(), s.testAccuracy(),
+                seconds(s.seconds()));
+    }
+
+    /** Epoch time for a progress line: two decimals below one second (small-subset epochs take hundredths), else one. */
+    static String seconds(double seconds) {
+        return String.format(Locale.ROOT, seconds < 1 ? "%.2f s" : "%.1f s", seconds);
+    }
 
     Progress QUIET = (label, epochs, s) -> { };
 

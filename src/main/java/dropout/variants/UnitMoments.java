@@ -6,6 +6,7 @@ import dropout.nn.Mode;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -220,10 +221,10 @@ public final class UnitMoments {
     public String table(double[] expectedMean, double[] expectedVariance) {
         requireUnits(expectedMean, "expectedMean");
         requireUnits(expectedVariance, "expectedVariance");
-        StringBuilder s = new StringBuilder(String.format("%4s %11s %10s %10s %12s %10s %10s%n",
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%4s %11s %10s %10s %12s %10s %10s%n",
                 "unit", "MC mean", "± std err", "formula", "MC variance", "± std err", "formula"));
         for (int j = 0; j < units(); j++) {
-            s.append(String.format("%4d %11.5f %10.5f %10.5f %12.5f %10.5f %10.5f%n", j, mean[j], meanStdError(j),
+            s.append(String.format(Locale.ROOT, "%4d %11.5f %10.5f %10.5f %12.5f %10.5f %10.5f%n", j, mean[j], meanStdError(j),
                     expectedMean[j], variance[j], varianceStdError(j), expectedVariance[j]));
         }
         return s.toString();
