@@ -34,6 +34,7 @@ public final class Dense implements Layer {
         this.output = new Scratch(out);
         this.inputGrad = new Scratch(in);
         init.fill(weights, rng);
+        init.fillBias(bias, in, rng);
     }
 
     public int inputSize() {
