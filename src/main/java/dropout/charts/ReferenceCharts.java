@@ -11,8 +11,8 @@ import org.knowm.xchart.XYChart;
 
 /**
  * Curves against their targets: each series as a solid line (x = 1..n, the series' index counted from 1), each
- * reference value as a thin dashed horizontal line in the colour of the series at the same position (the value
- * that series should reach), and optionally a logarithmic y axis, so that a curve far from the others (a loss at
+ * reference value as a thin dashed horizontal line: in the colour of the series at the same position when there are
+ * as many references as series (each the value its series should reach), else in grey; and optionally a logarithmic y axis, so that a curve far from the others (a loss at
  * ln 10, a variance starting at 1) does not squash them. {@link #panels} puts several such plots side by side with
  * one legend. Non-finite y values are skipped, as in {@link Charts}.
  */
@@ -31,7 +31,7 @@ public final class ReferenceCharts {
             return new Panel(title, yLabel, series, Map.of(), false);
         }
 
-        /** The same panel with these dashed reference lines (the i-th in the i-th series' colour). */
+        /** The same panel with these dashed reference lines (one per series: the i-th in the i-th series' colour). */
         public Panel references(Map<String, Double> references) {
             return new Panel(title, yLabel, series, references, logY);
         }
@@ -86,7 +86,7 @@ public final class ReferenceCharts {
     }
 
     private static Color referenceColour(Panel p, int i) {
-        return i < p.series().size() ? Theme.color(i) : Theme.MUTED;
+        return p.references().size() == p.series().size() ? Theme.color(i) : Theme.MUTED;
     }
 
     /** Draws a panel's curves and references into {@code c}; returns the legend labels in order. */

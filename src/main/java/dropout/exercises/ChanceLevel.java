@@ -16,17 +16,17 @@ public final class ChanceLevel {
             throw new IllegalArgumentException("classes = " + classes + ": a classifier needs at least 2 classes");
         }
         if (Double.isNaN(answer)) {
-            return "not yet: replace NaN with your answer (a number)";
+            return "Not yet: replace NaN with your answer (a number)";
         }
         double right = Math.log(classes);
         if (Math.abs(answer - right) <= 0.005) {
-            return String.format(Locale.ROOT, "right: %.4f. With its input ignored, the best the output bias can do is"
+            return String.format(Locale.ROOT, "Right: %.4f. With its input ignored, the best the output bias can do is"
                     + " give every class probability 1/%d, and the cross-entropy of that is ln %d.", right, classes, classes);
         }
         String hint = answer < right
                 ? "too low: a loss that small needs the network to favour the right class, which it cannot see"
                 : "too high: the output bias alone can do better than that";
-        return "not yet: " + hint + ". Which probabilities minimise the average of -ln p(class) when every class"
+        return "Not yet: " + hint + ". Which probabilities minimise the average of -ln p(class) when every class"
                 + " is equally frequent, and what is -ln of that probability?";
     }
 }

@@ -28,15 +28,15 @@ public final class MovingAverageWarmUp {
                     + ": both must lie strictly between 0 and 1");
         }
         if (answer < 0) {
-            return "not yet: replace the placeholder with your count of batches (a whole number ≥ 0)";
+            return "Not yet: replace the placeholder with your count of batches (a whole number ≥ 0)";
         }
         int right = batchesToReach(fraction, momentum);
         if (answer == right) {
-            return String.format(Locale.ROOT, "right: %d. After t batches the running value is (1 - %s^t)·v, and %s^%d"
+            return String.format(Locale.ROOT, "Right: %d. After t batches the running value is (1 - %s^t)·v, and %s^%d"
                     + " = %.4f is the first power below %.4f.", right, momentum, momentum, right, Math.pow(momentum, right),
                     1 - fraction);
         }
-        return "not yet: " + (answer < right ? "too few" : "too many") + ". Write the running value after 1, 2, 3"
+        return "Not yet: " + (answer < right ? "too few" : "too many") + ". Write the running value after 1, 2, 3"
                 + " batches as a fraction of v; which power of the momentum is left over?";
     }
 }
