@@ -4,13 +4,13 @@ import dropout.core.DropoutRate;
 import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.nn.Buffers;
-import dropout.nn.Dense;
-import dropout.nn.DropoutLayer;
+import dropout.nn.FullyConnected;
 import dropout.nn.Layer;
 import dropout.nn.Network;
 import dropout.nn.Param;
-import dropout.nn.RateAdjustable;
+import dropout.nn.Sampling;
 import dropout.nn.Scratch;
+import dropout.nn.StochasticLayer;
 import dropout.train.IterationListener;
 import dropout.train.Step;
 import java.util.ArrayList;
@@ -38,14 +38,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * k(k−1)/2 + 2k dot products of length P for GDV, GDE and the norms; copies of P values. Memory:
  * (k + 3)·P floats and P doubles, allocated at the first checkpoint. {@link #seconds()} says what it took.
  * <p>
- * <b>Why the run is undisturbed</b>: during a measurement every {@link DropoutLayer} draws its masks from the
- * probes' own stream ({@link DropoutLayer#swapRng}), so the training mask streams do not advance; dropout
+ * <b>Why the run is undisturbed</b>: during a measurement every {@link StochasticLayer} draws its masks from the
+ * probes' own stream (a {@link Sampling} scope), so the training mask streams do not advance; dropout
  * rates changed for ĝ are put back; parameters are only read; the parameter-gradient buffers, overwritten
  * by the probe passes, are restored to the training step's gradient (the next step recomputes them anyway:
  * {@code Dense.backward} writes its gradients with β = 0 and clears its bias sums first). Layers with
- * state the probes cannot restore are refused when the probes are made: layers with parameters other than
- * {@link Dense} (batch norm keeps running averages) and rate-adjustable layers other than
- * {@link DropoutLayer} (their random streams cannot be swapped). Parameter-free layers (activations) are
+ * state the probes cannot restore are refused when the probes are made: layers with parameters that are not
+ * {@link FullyConnected} (batch norm keeps running averages). Parameter-free layers (activations) are
  * assumed to keep no state between steps. What the probes do change: each layer's scratch output buffers and
  * the loss's last logits and correct count, all of which the next step overwrites before reading.
  * <p>
@@ -62,14 +61,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public final class GradientProbes implements IterationListener {
     private final Network net;
     private final Dataset train;
-    private final List<DropoutLayer> dropoutLayers;
     private final Rng maskRng;
     private final Rng batchRng;
     private final float[] initial;
     private final int parameterCount;
     private final List<ProbeRecord> records = new ArrayList<>();
-    private final Rng[] savedRngs;
-    private final DropoutRate[] savedRates;
 
     private long[] checkpoints = {};
     private int next;
@@ -93,7 +89,7 @@ public final class GradientProbes implements IterationListener {
         this.net = Objects.requireNonNull(net, "net");
         this.train = Objects.requireNonNull(train, "train: give the training set the network learns from");
         Objects.requireNonNull(rng, "rng: give the probes their own stream, e.g. Rng.seeded(seed).split()");
-        this.dropoutLayers = checkedDropoutLayers(net);
+        checkRestorable(net);
         this.maskRng = rng.split();
         this.batchRng = rng.split();
         this.reference = train;
@@ -105,8 +101,6 @@ public final class GradientProbes implements IterationListener {
         this.parameterCount = (int) count;
         this.initial = new float[parameterCount];
         copyValues(net.params(), initial);
-        this.savedRngs = new Rng[dropoutLayers.size()];
-        this.savedRates = new DropoutRate[dropoutLayers.size()];
     }
 
     /**
@@ -250,17 +244,12 @@ public final class GradientProbes implements IterationListener {
         allocate();
         List<Param> params = net.params();
         copyGradients(params, stepGradient);
-        for (int i = 0; i < dropoutLayers.size(); i++) {
-            DropoutLayer l = dropoutLayers.get(i);
-            savedRates[i] = l.rate();
-            savedRngs[i] = l.swapRng(maskRng);
-        }
         ProbeRecord record;
-        try {
+        try (Sampling scope = Sampling.of(net).sharedStream(maskRng)) {
             if (rate != null) {
-                net.setDropoutRate(rate);
+                scope.rate(rate);
             }
-            double p = dropoutLayers.isEmpty() ? 0.0 : dropoutLayers.get(0).rate().dropProbability();
+            double p = net.dropoutRate().dropProbability();
             copyValues(params, current);
             double distance = GradientMath.distance(current, initial);
             drawBatches();
@@ -275,18 +264,12 @@ public final class GradientProbes implements IterationListener {
             double gde = Double.NaN;
             double fullLoss = Double.NaN;
             if (reference != null) {
-                net.setDropoutRate(DropoutRate.NONE);
+                scope.rate(DropoutRate.NONE);
                 fullLoss = accumulateFullGradient(net, reference, referenceChunk, full, inputs, labels, referenceOrder);
                 gde = GradientMath.directionError(gradients, full);
             }
             record = new ProbeRecord(iteration, p, gradNorm, distance, gdv, gde, fullLoss);
         } finally {
-            for (int i = 0; i < dropoutLayers.size(); i++) {
-                DropoutLayer l = dropoutLayers.get(i);
-                l.setRate(savedRates[i]);
-                l.swapRng(savedRngs[i]);
-                savedRngs[i] = null;
-            }
             restoreGradients(stepGradient, params);
         }
         records.add(record);
@@ -325,19 +308,8 @@ public final class GradientProbes implements IterationListener {
             throw new IllegalArgumentException("out has " + out.length + " slots for " + net.parameterCount()
                     + " parameters: allocate new double[(int) net.parameterCount()]");
         }
-        List<RateAdjustable> layers = net.dropoutLayers();
-        DropoutRate[] rates = new DropoutRate[layers.size()];
-        for (int i = 0; i < rates.length; i++) {
-            rates[i] = layers.get(i).rate();
-        }
-        try {
-            net.setDropoutRate(DropoutRate.NONE);
-            return accumulateFullGradient(net, data, chunkRows, out, new Scratch(data.dim()), new int[chunkRows], identity(data.size()));
-        } finally {
-            for (int i = 0; i < rates.length; i++) {
-                layers.get(i).setRate(rates[i]);
-            }
-        }
+        return Sampling.of(net).rate(DropoutRate.NONE).call(() -> accumulateFullGradient(net, data, chunkRows, out,
+                new Scratch(data.dim()), new int[chunkRows], identity(data.size())));
     }
 
     private static double accumulateFullGradient(Network net, Dataset data, int chunkRows, double[] out, Scratch inputs,
@@ -458,23 +430,15 @@ public final class GradientProbes implements IterationListener {
         }
     }
 
-    private static List<DropoutLayer> checkedDropoutLayers(Network net) {
-        List<DropoutLayer> found = new ArrayList<>();
+    private static void checkRestorable(Network net) {
         List<Layer> layers = net.layers();
         for (int i = 0; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            if (l instanceof DropoutLayer d) {
-                found.add(d);
-            } else if (l instanceof RateAdjustable) {
-                throw new IllegalArgumentException("layer " + i + " (" + l + ") has a drop rate but is not a DropoutLayer: the probes "
-                        + "cannot swap its random stream, so measuring would shift the run's masks. Probe networks whose dropout "
-                        + "is DropoutLayer, or give GradientProbes a way to swap that layer's stream.");
-            } else if (!l.params().isEmpty() && !(l instanceof Dense)) {
-                throw new IllegalArgumentException("layer " + i + " (" + l + ") has parameters and is not Dense: a training-mode "
-                        + "probe pass could change state it keeps between steps (batch norm's running averages, for one), so the "
-                        + "probes refuse it. Probe networks of Dense, activation and DropoutLayer layers.");
+            if (!l.params().isEmpty() && !(l instanceof FullyConnected)) {
+                throw new IllegalArgumentException("layer " + i + " (" + l + ") has parameters and is not fully connected: a "
+                        + "training-mode probe pass could change state it keeps between steps (batch norm's running averages, "
+                        + "for one), so the probes refuse it. Probe networks of Dense, DropConnect, activation and dropout layers.");
             }
         }
-        return List.copyOf(found);
     }
 }

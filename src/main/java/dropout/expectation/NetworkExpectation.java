@@ -1,15 +1,12 @@
 package dropout.expectation;
 
-import dropout.core.Dropout;
 import dropout.core.Rng;
 import dropout.core.UnscaledDropout;
 import dropout.nn.Buffers;
-import dropout.nn.DropoutLayer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
+import dropout.nn.Sampling;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -33,22 +30,16 @@ public record NetworkExpectation(long samples, double[] trainMean, double[] trai
         if (samples < 2) {
             throw new IllegalArgumentException("samples = " + samples + ": need at least 2 to estimate a standard error");
         }
-        List<DropoutLayer> drops = net.layersOf(DropoutLayer.class);
         int batch = 10_000;
         INDArray x = Buffers.matrix(batch, input.length);
         FloatBuffer xs = Buffers.of(x);
         for (int r = 0; r < batch; r++) {
             xs.put(r * input.length, input);
         }
-        Rng rng = Rng.seeded(seed);
-        List<Rng> saved = new ArrayList<>();
-        for (DropoutLayer d : drops) {
-            saved.add(d.swapRng(rng.split()));
-        }
         double[] sum = null;
         double[] sumSq = null;
         long done = 0;
-        try {
+        try (Sampling scope = Sampling.of(net).ownStreams(Rng.seeded(seed))) {
             while (done < samples) {
                 int rows = (int) Math.min(batch, samples - done);
                 INDArray in = rows == batch ? x : Buffers.matrix(rows, input.length);
@@ -74,10 +65,6 @@ public record NetworkExpectation(long samples, double[] trainMean, double[] trai
                 }
                 done += rows;
             }
-        } finally {
-            for (int i = 0; i < drops.size(); i++) {
-                drops.get(i).swapRng(saved.get(i));
-            }
         }
         double[] mean = new double[sum.length];
         double[] se = new double[sum.length];
@@ -87,19 +74,7 @@ public record NetworkExpectation(long samples, double[] trainMean, double[] trai
             se[c] = Math.sqrt(var / samples);
         }
         double[] predict = predictOnce(net, input);
-        List<Dropout> styles = new ArrayList<>();
-        for (DropoutLayer d : drops) {
-            styles.add(d.dropout());
-            d.setDropout(new UnscaledDropout(d.rate()));
-        }
-        double[] unscaled;
-        try {
-            unscaled = predictOnce(net, input);
-        } finally {
-            for (int i = 0; i < drops.size(); i++) {
-                drops.get(i).setDropout(styles.get(i));
-            }
-        }
+        double[] unscaled = Sampling.of(net).style(d -> new UnscaledDropout(d.rate())).call(() -> predictOnce(net, input));
         return new NetworkExpectation(samples, mean, se, predict, unscaled);
     }
 

@@ -12,7 +12,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Training: y = x · m · trainScale with a fresh mask m per call; the backward pass reuses that same mask,
  * dx = dy · m · trainScale. Prediction: y = x · predictScale (the input itself when that scale is 1).
  */
-public final class DropoutLayer implements Layer, RateAdjustable {
+public final class DropoutLayer implements StochasticLayer {
     private final Scratch output;
     private final Scratch masks;
     private final Scratch inputGrad;
@@ -31,7 +31,8 @@ public final class DropoutLayer implements Layer, RateAdjustable {
         this.rng = rng;
     }
 
-    public Dropout dropout() {
+    @Override
+    public Dropout style() {
         return dropout;
     }
 
@@ -46,11 +47,12 @@ public final class DropoutLayer implements Layer, RateAdjustable {
     }
 
     /** Replaces the style (and rate) of dropout, keeping the mask stream. */
-    public void setDropout(Dropout dropout) {
+    @Override
+    public void setStyle(Dropout dropout) {
         this.dropout = java.util.Objects.requireNonNull(dropout, "dropout");
     }
 
-    /** Replaces the mask stream (for example to take a measurement without advancing the training stream). */
+    @Override
     public Rng swapRng(Rng replacement) {
         Rng old = rng;
         rng = replacement;

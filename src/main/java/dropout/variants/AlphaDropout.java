@@ -6,9 +6,9 @@ import dropout.core.Rng;
 import dropout.nn.Buffers;
 import dropout.nn.Mlp;
 import dropout.nn.Mode;
-import dropout.nn.RateAdjustable;
 import dropout.nn.Scratch;
 import dropout.nn.Shapes;
+import dropout.nn.StochasticLayer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,7 +32,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Edges, decided: p = 0 gives a = 1, b = 0, the identity (the input itself is returned); p = 1 is rejected:
  * every unit would be the constant α', whose variance 0 no affine map can bring back to 1 (a = 0^(−1/2)).
  */
-public final class AlphaDropout implements StochasticLayer, RateAdjustable {
+public final class AlphaDropout implements StochasticLayer {
     /** The value a dropped unit takes before the affine map: SELU's limit at −∞, −λα. */
     public static final double ALPHA_PRIME = -Selu.LAMBDA * Selu.ALPHA;
     private final int size;

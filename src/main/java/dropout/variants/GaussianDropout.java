@@ -5,9 +5,9 @@ import dropout.core.Rng;
 import dropout.nn.Buffers;
 import dropout.nn.Mlp;
 import dropout.nn.Mode;
-import dropout.nn.RateAdjustable;
 import dropout.nn.Scratch;
 import dropout.nn.Shapes;
+import dropout.nn.StochasticLayer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,7 +30,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Cost: one N(0, 1) draw per unit (the JDK's ziggurat, about twice a Bernoulli draw) and one multiply.
  * The noise is kept ({@link #lastNoise()}) for the backward pass.
  */
-public final class GaussianDropout implements StochasticLayer, RateAdjustable {
+public final class GaussianDropout implements StochasticLayer {
     private final int size;
     private final Scratch output;
     private final Scratch noise;

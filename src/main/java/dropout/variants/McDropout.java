@@ -3,14 +3,14 @@ package dropout.variants;
 import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.nn.Buffers;
-import dropout.nn.DropoutLayer;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
+import dropout.nn.Sampling;
 import dropout.nn.Scratch;
 import dropout.nn.Shapes;
+import dropout.nn.StochasticLayer;
 import java.nio.FloatBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,12 +21,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * distribution of a Bayesian network whose approximate posterior is the dropout distribution over weights; how
  * much the passes disagree is an uncertainty estimate. See {@link McPrediction} for the numbers returned.
  * <p>
- * Which layers are random: every {@link DropoutLayer} and every {@link StochasticLayer} (Gaussian dropout,
+ * Which layers are random: every {@link StochasticLayer} (dropout, Gaussian dropout,
  * DropConnect, Standout, alpha dropout) runs in {@link Mode#TRAIN}; every other layer runs in
  * {@link Mode#PREDICT}, so batch norm uses its moving averages and does not update them.
  * <p>
  * It leaves training alone: no backward pass runs, so no gradient changes, and while it samples each random
- * layer draws from a dedicated stream ({@code swapRng}), split in layer order from {@code Rng.seeded(seed)}
+ * layer draws from a dedicated stream (a {@link Sampling} scope), split in layer order from {@code Rng.seeded(seed)}
  * afresh on every call; the training streams are put back afterwards, even on an exception, unadvanced. So the
  * same network, data, batch size and seed give the same numbers, and training continues exactly as if this had
  * not run. (The random layers' buffers, such as {@code lastMask()}, do hold the last Monte-Carlo pass afterwards.)
@@ -35,7 +35,7 @@ public final class McDropout {
     private final Network net;
     private final int passes;
     private final long seed;
-    private final List<Layer> random;
+    private final List<StochasticLayer> random;
 
     /** T = {@code passes} stochastic passes per example, masks from {@code Rng.seeded(seed)}. */
     public McDropout(Network net, int passes, long seed) {
@@ -46,19 +46,11 @@ public final class McDropout {
         }
         this.passes = passes;
         this.seed = seed;
-        this.random = net.layers().stream().filter(McDropout::isRandom).toList();
+        this.random = net.stochasticLayers();
         if (random.isEmpty()) {
             throw new IllegalArgumentException("network " + net + " has no dropout layer: every MC pass would be the same"
                     + " deterministic prediction. Build it with dropout (e.g. Mlp.dropout(...) or layerAfterActivation(...)).");
         }
-    }
-
-    private static boolean isRandom(Layer l) {
-        return l instanceof DropoutLayer || l instanceof StochasticLayer;
-    }
-
-    private static Rng swap(Layer l, Rng replacement) {
-        return l instanceof DropoutLayer d ? d.swapRng(replacement) : ((StochasticLayer) l).swapRng(replacement);
     }
 
     public int passes() {
@@ -78,7 +70,7 @@ public final class McDropout {
         int[] labels = new int[batchSize];
         Scratch inputs = new Scratch(data.dim());
         Accumulator acc = new Accumulator(n);
-        withDedicatedStreams(() -> {
+        Sampling.of(net).ownStreams(Rng.seeded(seed)).run(() -> {
             for (int start = 0; start < n; start += batchSize) {
                 int rows = Math.min(batchSize, n - start);
                 INDArray x = inputs.get(rows);
@@ -92,30 +84,15 @@ public final class McDropout {
     /** MC predictions for one batch {@code x} [batch, features]. */
     public McPrediction predict(INDArray x) {
         Accumulator acc = new Accumulator(Shapes.rows(x));
-        withDedicatedStreams(() -> acc.batch(x, 0));
+        Sampling.of(net).ownStreams(Rng.seeded(seed)).run(() -> acc.batch(x, 0));
         return acc.result();
-    }
-
-    private void withDedicatedStreams(Runnable work) {
-        Rng root = Rng.seeded(seed);
-        List<Rng> saved = new ArrayList<>();
-        try {
-            for (Layer l : random) {
-                saved.add(swap(l, root.split()));
-            }
-            work.run();
-        } finally {
-            for (int i = 0; i < saved.size(); i++) {
-                swap(random.get(i), saved.get(i));
-            }
-        }
     }
 
     /** One stochastic pass: random layers in training mode, the rest in prediction mode. */
     private INDArray stochasticLogits(INDArray x) {
         INDArray a = x;
         for (Layer l : net.layers()) {
-            a = l.forward(a, isRandom(l) ? Mode.TRAIN : Mode.PREDICT);
+            a = l.forward(a, l instanceof StochasticLayer ? Mode.TRAIN : Mode.PREDICT);
         }
         return a;
     }

@@ -1,11 +1,13 @@
 package dropout.variants;
 
+import dropout.core.DropoutRate;
 import dropout.core.Rng;
 import dropout.nn.Buffers;
 import dropout.nn.Mlp;
 import dropout.nn.Mode;
 import dropout.nn.Scratch;
 import dropout.nn.Shapes;
+import dropout.nn.StochasticLayer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -88,6 +90,27 @@ public final class Standout implements StochasticLayer {
     /** The keep probability sigmoid(α·z + β) of one pre-activation. */
     public double keepProbability(double z) {
         return 1.0 / (1.0 + Math.exp(-(alpha * z + beta)));
+    }
+
+    /** False: each unit's keep probability sigmoid(α·z + β) is its own, there is no one rate. */
+    @Override
+    public boolean hasRate() {
+        return false;
+    }
+
+    @Override
+    public DropoutRate rate() {
+        throw new UnsupportedOperationException(noRate());
+    }
+
+    @Override
+    public void setRate(DropoutRate rate) {
+        throw new UnsupportedOperationException(noRate());
+    }
+
+    private String noRate() {
+        return this + " has no single drop rate (each unit's keep probability is sigmoid(α·z + β)): check hasRate() first,"
+                + " or change α and β by building another Standout";
     }
 
     @Override

@@ -49,7 +49,7 @@ class ExpectationTest {
         NetworkExpectation b = NetworkExpectation.measure(net, INPUT, 5000, 7);
         assertArrayEquals(a.trainMean(), b.trainMean(), 0.0);
         assertArrayEquals(a.predict(), b.predict(), 0.0);
-        assertEquals(VanillaDropout.class, ((dropout.nn.DropoutLayer) net.dropoutLayers().get(0)).dropout().getClass());
+        assertEquals(VanillaDropout.class, ((dropout.nn.DropoutLayer) net.dropoutLayers().get(0)).style().getClass());
     }
 
     @Test
@@ -81,6 +81,6 @@ class ExpectationTest {
         ForgottenScaling f = ForgottenScaling.evaluate(net, data);
         assertTrue(f.forgotten().loss() != f.asTrained().loss());
         assertEquals(f.asTrained(), ForgottenScaling.evaluate(net, data).asTrained());
-        assertEquals(VanillaDropout.class, net.layersOf(dropout.nn.DropoutLayer.class).get(0).dropout().getClass());
+        assertEquals(VanillaDropout.class, net.layersOf(dropout.nn.DropoutLayer.class).get(0).style().getClass());
     }
 }

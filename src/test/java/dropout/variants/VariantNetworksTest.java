@@ -16,6 +16,7 @@ import dropout.nn.Layer;
 import dropout.nn.Mlp;
 import dropout.nn.Mode;
 import dropout.nn.Network;
+import dropout.nn.StochasticLayer;
 import dropout.nn.Param;
 import dropout.nn.Relu;
 import dropout.norm.BatchNorm;
