@@ -1,6 +1,7 @@
 package dropout.variants;
 
 import dropout.core.DropoutRate;
+import dropout.core.Mask;
 import dropout.core.Rng;
 import dropout.nn.Buffers;
 import dropout.nn.Mlp;
@@ -38,7 +39,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link dropout.core.Mask}), a few multiplies: about plain dropout plus ReLU.
  */
 public final class Standout implements StochasticLayer {
-    private static final double TWO_32 = 4294967296.0;
     private final int size;
     private final double alpha;
     private final double beta;
@@ -167,8 +167,7 @@ public final class Standout implements StochasticLayer {
             } else {
                 draw = bits & 0xFFFFFFFFL;
             }
-            long threshold = (long) (qi * TWO_32);
-            float m = (float) ((draw - threshold) >>> 63);
+            float m = Mask.kept(draw, Mask.threshold(qi));
             float r = Math.max(zi, 0f);
             ys.put(i, r * m);
             // m · [z > 0] without a branch: keep m's bits where r > 0 (r ≥ 0, so r | −r has its sign bit set iff r > 0)
