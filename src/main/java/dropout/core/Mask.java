@@ -1,6 +1,6 @@
 package dropout.core;
 
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,5 +1,6 @@
 package dropout.nn;
 
+import dropout.arrays.Buffers;
 import dropout.core.Dropout;
 import dropout.core.DropoutRate;
 import dropout.core.Mask;

@@ -1,5 +1,8 @@
 package dropout.nn;
 
+import dropout.arrays.Buffers;
+import dropout.arrays.Scratch;
+import dropout.arrays.Shapes;
 import dropout.core.Rng;
 import java.nio.FloatBuffer;
 import java.util.Objects;

@@ -2,9 +2,9 @@ package dropout.train;
 
 import dropout.core.DropoutRate;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Network;
-import dropout.nn.Scratch;
+import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;

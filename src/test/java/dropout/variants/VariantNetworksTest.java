@@ -19,7 +19,7 @@ import dropout.nn.Network;
 import dropout.nn.StochasticLayer;
 import dropout.nn.Param;
 import dropout.nn.Relu;
-import dropout.norm.BatchNorm;
+import dropout.nn.BatchNorm;
 import dropout.train.DropoutSchedule;
 import dropout.train.History;
 import dropout.train.TrainConfig;

@@ -1,4 +1,4 @@
-package dropout.early;
+package dropout.measure;
 
 /**
  * What {@link GradientProbes} measured at one checkpoint.

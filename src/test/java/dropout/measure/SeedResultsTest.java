@@ -1,4 +1,4 @@
-package dropout.early;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,9 @@ import dropout.core.DropoutRate;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import dropout.data.Dataset;
-import dropout.early.SeedResults.Metric;
+import dropout.early.RateLog;
+import dropout.early.Schedules;
+import dropout.measure.SeedResults.Metric;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
 import dropout.testing.Blobs;

@@ -1,10 +1,11 @@
-package dropout.variants;
+package dropout.measure;
 
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Dense;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
+import dropout.variants.DropConnectDense;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dropout.early;
+package dropout.measure;
 
+import dropout.early.RateLog;
 import dropout.train.EpochStats;
 import dropout.train.Evaluation;
 import dropout.train.History;

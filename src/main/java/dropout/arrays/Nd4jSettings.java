@@ -1,4 +1,4 @@
-package dropout.nn;
+package dropout.arrays;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;

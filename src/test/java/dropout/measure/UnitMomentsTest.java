@@ -1,17 +1,20 @@
-package dropout.variants;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dropout.arrays.Buffers;
 import dropout.core.DropoutRate;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
-import dropout.nn.Buffers;
 import dropout.nn.DropoutLayer;
 import dropout.nn.Identity;
 import dropout.nn.Init;
 import dropout.nn.Relu;
+import dropout.variants.Checks;
+import dropout.variants.DropConnectDense;
+import dropout.variants.GaussianDropout;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,4 +1,4 @@
-package dropout.nn;
+package dropout.arrays;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,4 +1,4 @@
-package dropout.variants;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +13,10 @@ import dropout.nn.Mlp;
 import dropout.nn.Mode;
 import dropout.nn.Network;
 import dropout.nn.Relu;
+import dropout.variants.AlphaDropout;
+import dropout.variants.Checks;
+import dropout.variants.DropConnectDense;
+import dropout.variants.Selu;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

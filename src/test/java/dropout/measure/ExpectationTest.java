@@ -1,4 +1,4 @@
-package dropout.expectation;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

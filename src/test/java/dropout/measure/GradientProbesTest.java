@@ -1,4 +1,4 @@
-package dropout.early;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dropout.arrays.Buffers;
 import dropout.core.DropoutRate;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import dropout.core.VanillaDropout;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.early.Schedules;
 import dropout.nn.Dense;
 import dropout.nn.DropoutLayer;
 import dropout.nn.Layer;

@@ -1,8 +1,9 @@
-package dropout.variants;
+package dropout.measure;
 
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
+import dropout.variants.DropConnectDense;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * layers run forward in training mode {@code passes} times on a batch of {@code rows} copies of the input row,
  * and each output unit's mean and variance are accumulated over the rows × passes samples (in double). Notebook 5
  * checks each dropout variant against its formulas with it, as notebook 2 does for one unit with
- * {@link dropout.expectation.RunningMoments}.
+ * {@link dropout.measure.RunningMoments}.
  * <p>
  * Standard errors, from the samples themselves: the mean's is √(s²/n); the variance's is
  * √((m₄ − s⁴·(n − 3)/(n − 1))/n), m₄ the sample fourth central moment (the exact variance of a sample variance,

@@ -1,4 +1,4 @@
-package dropout.early;
+package dropout.measure;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dropout.early;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dropout.early;
+package dropout.measure;
 
 import java.util.Locale;
 import java.util.Objects;

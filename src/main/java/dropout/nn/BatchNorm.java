@@ -1,11 +1,8 @@
-package dropout.norm;
+package dropout.nn;
 
-import dropout.nn.Buffers;
-import dropout.nn.Layer;
-import dropout.nn.Mode;
-import dropout.nn.Param;
-import dropout.nn.Scratch;
-import dropout.nn.Shapes;
+import dropout.arrays.Buffers;
+import dropout.arrays.Scratch;
+import dropout.arrays.Shapes;
 import java.nio.FloatBuffer;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;

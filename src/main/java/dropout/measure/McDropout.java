@@ -1,14 +1,14 @@
-package dropout.variants;
+package dropout.measure;
 
 import dropout.core.Rng;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
 import dropout.nn.Sampling;
-import dropout.nn.Scratch;
-import dropout.nn.Shapes;
+import dropout.arrays.Scratch;
+import dropout.arrays.Shapes;
 import dropout.nn.StochasticLayer;
 import java.nio.FloatBuffer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dropout.nn;
+package dropout.arrays;
 
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package dropout.nn;
+package dropout.arrays;
 
 import java.util.HashMap;
 import java.util.Map;

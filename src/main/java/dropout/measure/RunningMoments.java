@@ -1,9 +1,9 @@
-package dropout.expectation;
+package dropout.measure;
 
 import dropout.core.Dropout;
 import dropout.core.Rng;
 import dropout.core.Mask;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;

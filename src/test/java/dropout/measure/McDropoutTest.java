@@ -1,4 +1,4 @@
-package dropout.variants;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dropout.arrays.Buffers;
 import dropout.core.DropoutRate;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.nn.BatchNorm;
 import dropout.nn.Dense;
 import dropout.nn.DropoutLayer;
 import dropout.nn.Init;
@@ -18,7 +19,9 @@ import dropout.nn.Mlp;
 import dropout.nn.Network;
 import dropout.nn.Param;
 import dropout.nn.Sgd;
-import dropout.norm.BatchNorm;
+import dropout.variants.Checks;
+import dropout.variants.DropConnectDense;
+import dropout.variants.GaussianDropout;
 import java.nio.FloatBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

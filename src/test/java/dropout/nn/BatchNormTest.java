@@ -1,12 +1,11 @@
-package dropout.norm;
+package dropout.nn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dropout.core.Rng;
-import dropout.nn.Buffers;
-import dropout.nn.Mode;
+import dropout.arrays.Buffers;
 import dropout.variants.Checks;
 import java.nio.FloatBuffer;
 import java.util.function.DoubleSupplier;

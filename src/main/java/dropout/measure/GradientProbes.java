@@ -1,15 +1,15 @@
-package dropout.early;
+package dropout.measure;
 
 import dropout.core.DropoutRate;
 import dropout.core.Rng;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.FullyConnected;
 import dropout.nn.Layer;
 import dropout.nn.Network;
 import dropout.nn.Param;
 import dropout.nn.Sampling;
-import dropout.nn.Scratch;
+import dropout.arrays.Scratch;
 import dropout.nn.StochasticLayer;
 import dropout.train.IterationListener;
 import dropout.train.Step;

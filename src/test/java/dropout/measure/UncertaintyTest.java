@@ -1,4 +1,4 @@
-package dropout.variants;
+package dropout.measure;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

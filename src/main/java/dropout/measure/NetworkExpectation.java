@@ -1,8 +1,8 @@
-package dropout.expectation;
+package dropout.measure;
 
 import dropout.core.Rng;
 import dropout.core.UnscaledDropout;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Mode;
 import dropout.nn.Network;
 import dropout.nn.Sampling;

@@ -1,4 +1,4 @@
-package dropout.expectation;
+package dropout.measure;
 
 import dropout.core.UnscaledDropout;
 import dropout.data.Dataset;
