@@ -5,7 +5,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Pins ND4J's OpenMP pool and OpenBLAS to one thread, once, before the library's first array.
- * Two reasons, both measured (GUIDE.md §3): on 2 cores the two pools spin against each other and every
+ * Two reasons, both measured on a 2-core machine: on 2 cores the two pools spin against each other and every
  * workload runs 2.5–3× slower; and a matrix product's rounding depends on how many threads split it, so a
  * fixed count is what makes the same seed print the same numbers on every machine.
  */

@@ -7,6 +7,7 @@ import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
 import dropout.nn.Sampling;
+import dropout.nn.SoftmaxCrossEntropy;
 import dropout.arrays.Scratch;
 import dropout.arrays.Shapes;
 import dropout.nn.StochasticLayer;
@@ -125,7 +126,7 @@ public final class McDropout {
                 }
                 FloatBuffer z = Buffers.of(logits);
                 for (int r = 0; r < rows; r++) {
-                    softmax(z, r * classes, classes, p);
+                    SoftmaxCrossEntropy.softmax(z, r * classes, classes, p);
                     double[] s = sum[start + r];
                     double[] s2 = sumSquares[start + r];
                     double h = 0;
@@ -164,22 +165,6 @@ public final class McDropout {
                 mi[i] = Math.max(0, h - sumEntropy[i] / passes);
             }
             return new McPrediction(passes, mean, predicted, std, entropy, mi);
-        }
-    }
-
-    /** Softmax of {@code z[base .. base + classes)} into {@code p}, in double, the row maximum subtracted. */
-    static void softmax(FloatBuffer z, int base, int classes, double[] p) {
-        double max = z.get(base);
-        for (int c = 1; c < classes; c++) {
-            max = Math.max(max, z.get(base + c));
-        }
-        double s = 0;
-        for (int c = 0; c < classes; c++) {
-            p[c] = Math.exp(z.get(base + c) - max);
-            s += p[c];
-        }
-        for (int c = 0; c < classes; c++) {
-            p[c] /= s;
         }
     }
 }

@@ -104,7 +104,7 @@ class McDropoutTest {
         INDArray logits = net.predict(data.batch(0, data.size()));
         double[] p = new double[4];
         for (int i = 0; i < data.size(); i++) {
-            McDropout.softmax(Buffers.of(logits), i * 4, 4, p);
+            dropout.nn.SoftmaxCrossEntropy.softmax(Buffers.of(logits), i * 4, 4, p);
             assertArrayEquals(p, mc.meanProbabilities()[i], 1e-6);
             assertEquals(0.0, mc.predictedStd()[i], 1e-6);
             assertEquals(0.0, mc.mutualInformation()[i], 1e-9);
