@@ -34,7 +34,7 @@ class LayeringTest {
             List.of("early"),                  // early-dropout schedules
             List.of("measure"),                // measurement tools: moments, expectation, MC dropout, probes, seed statistics
             List.of("charts"),                 // pictures of what training and measuring produced
-            List.of("bench"));                 // benchmarks
+            List.of("bench", "exercises"));    // benchmarks; notebooks' check-your-answer helpers
     private static final Path MAIN = Path.of("src/main/java/dropout");
     private static final Pattern REFERENCE = Pattern.compile("(?<![\\w.])dropout\\.([a-z]\\w*)\\.[A-Z]");
 
