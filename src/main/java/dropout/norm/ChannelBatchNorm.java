@@ -1,5 +1,6 @@
 package dropout.norm;
 
+import dropout.nn.BatchNorm;
 import dropout.nn.Mode;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dropout.core.Rng;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
+import dropout.nn.BatchNorm;
 import dropout.nn.Mode;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;
