@@ -13,6 +13,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * dx = dy · m · trainScale. Prediction: y = x · predictScale (the input itself when that scale is 1).
  */
 public final class DropoutLayer implements Layer, RateAdjustable {
+    private final int size;
     private final Scratch output;
     private final Scratch masks;
     private final Scratch inputGrad;
@@ -24,6 +25,7 @@ public final class DropoutLayer implements Layer, RateAdjustable {
     private boolean trained;
 
     public DropoutLayer(int size, Dropout dropout, Rng rng) {
+        this.size = size;
         this.output = new Scratch(size);
         this.masks = new Scratch(size);
         this.inputGrad = new Scratch(size);
@@ -64,13 +66,13 @@ public final class DropoutLayer implements Layer, RateAdjustable {
 
     @Override
     public INDArray forward(INDArray x, Mode mode) {
+        Shapes.requireMatrix(x, size, "DropoutLayer(" + size + ")");
         if (mode == Mode.PREDICT) {
             float s = dropout.predictScale();
             if (s == 1f) {
                 return x;
             }
             INDArray y = output.get(Shapes.rows(x));
-            Shapes.requireSameShape(x, y, "DropoutLayer");
             FloatBuffer xs = Buffers.of(x);
             FloatBuffer ys = Buffers.of(y);
             int n = (int) x.length();
@@ -87,7 +89,6 @@ public final class DropoutLayer implements Layer, RateAdjustable {
         }
         int rows = Shapes.rows(x);
         INDArray y = output.get(rows);
-        Shapes.requireSameShape(x, y, "DropoutLayer");
         INDArray m = masks.get(rows);
         int n = (int) x.length();
         FloatBuffer ms = Buffers.of(m);
