@@ -106,7 +106,7 @@ public final class DropoutLayer implements Layer, RateAdjustable {
     @Override
     public INDArray backward(INDArray dy, boolean inputGradient) {
         if (!trained) {
-            throw new IllegalStateException("DropoutLayer.backward before a training-mode forward pass");
+            throw new IllegalStateException("DropoutLayer.backward before a training-mode forward pass: run forward(x, Mode.TRAIN) first");
         }
         if (!inputGradient) {
             return null;

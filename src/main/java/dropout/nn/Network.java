@@ -16,7 +16,8 @@ public final class Network {
 
     public Network(List<? extends Layer> layers, int classes) {
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs at least one layer");
+            throw new IllegalArgumentException("a network needs at least one layer: pass its layers, or build one with"
+                    + " Mlp.sizes(784, 256, 10).build(seed)");
         }
         this.layers = List.copyOf(layers);
         this.loss = new SoftmaxCrossEntropy(classes);

@@ -37,7 +37,8 @@ public final class SoftmaxCrossEntropy {
         for (int r = 0; r < rows; r++) {
             int label = labels[r];
             if (label < 0 || label >= classes) {
-                throw new IllegalArgumentException("label " + label + " in row " + r + " is outside [0, " + classes + ")");
+                throw new IllegalArgumentException("label " + label + " in row " + r + " is outside [0, " + classes + "): labels"
+                        + " must be class indices 0.." + (classes - 1));
             }
             int base = r * classes;
             float max = z.get(base);
@@ -87,7 +88,7 @@ public final class SoftmaxCrossEntropy {
     /** dL/dlogits for the last {@link #forward} call. */
     public INDArray backward() {
         if (lastLogits == null) {
-            throw new IllegalStateException("SoftmaxCrossEntropy.backward before forward");
+            throw new IllegalStateException("SoftmaxCrossEntropy.backward before forward: call forward(logits, labels) first");
         }
         int rows = Shapes.rows(lastLogits);
         INDArray g = gradient.get(rows);
