@@ -282,6 +282,10 @@ class BadInputTest {
         assertThrows(IllegalArgumentException.class, () -> net.lossAndGradients(x, new int[8]));
         assertThrows(IllegalArgumentException.class, () -> net.forward(Nd4j.rand(DataType.DOUBLE, 5, DIM), Mode.TRAIN));
         assertArrayEquals(before, copy(net));
+        int[] good = {0, 1, 2, 0, 1};
+        assertThrows(IllegalArgumentException.class, () -> net.lossAndGradients(x, new int[] {0, 1, 2, 0, 3}));
+        assertEquals(net(4).lossAndGradients(x, good), net.lossAndGradients(x, good),
+                "a refused step must not advance the dropout masks");
     }
 
     private static float[] copy(Network net) {

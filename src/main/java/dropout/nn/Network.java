@@ -69,6 +69,7 @@ public final class Network {
 
     /** Training-mode forward and backward on one batch; returns the mean loss. Gradients are left in {@link #params()}. */
     public double lossAndGradients(INDArray x, int[] labels) {
+        loss.requireLabels(labels, Shapes.rows(x));
         double l = loss.forward(forward(x, Mode.TRAIN), labels);
         backward(loss.backward());
         return l;

@@ -26,20 +26,13 @@ public final class SoftmaxCrossEntropy {
     public double forward(INDArray logits, int[] labels) {
         Shapes.requireMatrix(logits, classes, "SoftmaxCrossEntropy");
         int rows = Shapes.rows(logits);
-        if (labels.length != rows) {
-            throw new IllegalArgumentException(labels.length + " labels for " + rows + " rows of logits: give exactly one"
-                    + " label per row (" + rows + " labels)");
-        }
+        requireLabels(labels, rows);
         FloatBuffer z = Buffers.of(logits);
         double sum = 0;
         int correct = 0;
         int nonFiniteRow = -1;
         for (int r = 0; r < rows; r++) {
             int label = labels[r];
-            if (label < 0 || label >= classes) {
-                throw new IllegalArgumentException("label " + label + " in row " + r + " is outside [0, " + classes + "): labels"
-                        + " must be class indices 0.." + (classes - 1));
-            }
             int base = r * classes;
             float max = z.get(base);
             int arg = 0;
@@ -69,6 +62,20 @@ public final class SoftmaxCrossEntropy {
         lastCorrect = correct;
         lastNonFiniteRow = nonFiniteRow;
         return sum / rows;
+    }
+
+    /** Exactly one label per row, each a class index in [0, classes): checked before anything is computed. */
+    public void requireLabels(int[] labels, int rows) {
+        if (labels.length != rows) {
+            throw new IllegalArgumentException(labels.length + " labels for " + rows + " rows of logits: give exactly one"
+                    + " label per row (" + rows + " labels)");
+        }
+        for (int r = 0; r < rows; r++) {
+            if (labels[r] < 0 || labels[r] >= classes) {
+                throw new IllegalArgumentException("label " + labels[r] + " in row " + r + " is outside [0, " + classes
+                        + "): labels must be class indices 0.." + (classes - 1));
+            }
+        }
     }
 
     public int classes() {
