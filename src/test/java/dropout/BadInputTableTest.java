@@ -11,6 +11,8 @@ import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.data.FashionMnist;
 import dropout.data.Idx;
+import dropout.early.GradientProbes;
+import dropout.early.RateLog;
 import dropout.early.Schedules;
 import dropout.early.SeedSpread;
 import dropout.expectation.NetworkExpectation;
@@ -27,6 +29,7 @@ import dropout.nn.Relu;
 import dropout.nn.Sgd;
 import dropout.nn.SoftmaxCrossEntropy;
 import dropout.norm.BatchNorm;
+import dropout.norm.FeatureStats;
 import dropout.report.Named;
 import dropout.report.Report;
 import dropout.report.Table;
@@ -37,6 +40,7 @@ import dropout.train.Summary;
 import dropout.train.TrainConfig;
 import dropout.train.Trainer;
 import dropout.variants.AlphaDropout;
+import dropout.variants.DepthMoments;
 import dropout.variants.DropConnectDense;
 import dropout.variants.GaussianDropout;
 import dropout.variants.McDropout;
@@ -245,7 +249,15 @@ class BadInputTableTest {
         c.add(new Case("variants", "a DropConnect layer with 0 outputs",
                 () -> new DropConnectDense(DIM, 0, InvertedDropout.drop(0.5), Init.he(), Rng.seeded(1))));
         c.add(new Case("variants", "uncertainty scores with a NaN", () -> Uncertainty.ascending(new double[] {0.1, Double.NaN})));
+        c.add(new Case("variants", "uncertainty groups beyond the examples",
+                () -> Uncertainty.accuracyByGroup(new double[2], new int[2], blobs(2), 3)));
+        c.add(new Case("variants", "uncertainty scores for another data set",
+                () -> Uncertainty.byCorrectness(new double[3], new int[3], blobs(2))));
+        c.add(new Case("variants", "moments by depth of a network without a dense layer",
+                () -> DepthMoments.of(new Network(List.of(new Relu(DIM)), DIM), Nd4j.ones(DataType.FLOAT, 2, DIM), Mode.PREDICT)));
         // norm
+        c.add(new Case("norm", "feature statistics of 0 rows", () -> FeatureStats.of(Nd4j.create(DataType.FLOAT, 0, DIM))));
+        c.add(new Case("norm", "feature statistics of a column beyond the width", () -> FeatureStats.of(blobs(5), DIM)));
         c.add(new Case("norm", "batch norm of size 0", () -> new BatchNorm(0)));
         c.add(new Case("norm", "batch-norm momentum 1", () -> new BatchNorm(DIM, 1.0)));
         c.add(new Case("norm", "batch norm trained on a batch of 1 row", () -> new BatchNorm(DIM).forward(Nd4j.ones(DataType.FLOAT, 1, DIM),
@@ -256,6 +268,14 @@ class BadInputTableTest {
                 () -> RunningMoments.of(InvertedDropout.drop(0.5), 1.0, new long[] {10, 10}, 1)));
         // early
         c.add(new Case("early", "a negative cutoff", () -> Schedules.iterations(-1, 10)));
+        c.add(new Case("early", "gradient probes with 1 mini-batch", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
+                .batches(1, 10)));
+        c.add(new Case("early", "more probe examples than the training set", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
+                .batches(16, 10)));
+        c.add(new Case("early", "probe reference data of another width", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
+                .reference(Blobs.make(20, DIM + 1, CLASSES, 1.0, 1))));
+        c.add(new Case("early", "0 evenly spaced checkpoints", () -> GradientProbes.evenly(0, 100)));
+        c.add(new Case("early", "a rate-log range that runs backwards", () -> new RateLog().max(5, 2)));
         c.add(new Case("early", "a seed spread of no values", () -> SeedSpread.of()));
         c.add(new Case("early", "a seed spread with a NaN (a diverged run)", () -> SeedSpread.of(0.8, Double.NaN)));
         // report
