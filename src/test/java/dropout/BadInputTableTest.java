@@ -11,13 +11,13 @@ import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.data.FashionMnist;
 import dropout.data.Idx;
-import dropout.early.GradientProbes;
+import dropout.measure.GradientProbes;
 import dropout.early.RateLog;
 import dropout.early.Schedules;
-import dropout.early.SeedSpread;
-import dropout.expectation.NetworkExpectation;
-import dropout.expectation.RunningMoments;
-import dropout.nn.Buffers;
+import dropout.measure.SeedSpread;
+import dropout.measure.NetworkExpectation;
+import dropout.measure.RunningMoments;
+import dropout.arrays.Buffers;
 import dropout.nn.Dense;
 import dropout.nn.DropoutLayer;
 import dropout.nn.Init;
@@ -28,7 +28,7 @@ import dropout.nn.Network;
 import dropout.nn.Relu;
 import dropout.nn.Sgd;
 import dropout.nn.SoftmaxCrossEntropy;
-import dropout.norm.BatchNorm;
+import dropout.nn.BatchNorm;
 import dropout.norm.FeatureStats;
 import dropout.report.Named;
 import dropout.report.Report;
@@ -40,12 +40,12 @@ import dropout.train.Summary;
 import dropout.train.TrainConfig;
 import dropout.train.Trainer;
 import dropout.variants.AlphaDropout;
-import dropout.variants.DepthMoments;
+import dropout.measure.DepthMoments;
 import dropout.variants.DropConnectDense;
 import dropout.variants.GaussianDropout;
-import dropout.variants.McDropout;
+import dropout.measure.McDropout;
 import dropout.variants.Standout;
-import dropout.variants.Uncertainty;
+import dropout.measure.Uncertainty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -239,45 +239,44 @@ class BadInputTableTest {
         c.add(new Case("data", "fewer labels than images", () -> Idx.dataset("d", two, new int[1], "labels", CLASSES)));
         c.add(new Case("data", "a label file with a label ≥ classes", () -> Idx.dataset("d", two, new int[] {0, 12}, "labels", 10)));
         // variants
-        c.add(new Case("variants", "MC dropout with 0 passes", () -> new McDropout(net(), 0, 1)));
-        c.add(new Case("variants", "MC dropout on a network without dropout", () -> new McDropout(Mlp.sizes(DIM, 8, CLASSES).build(1), 5, 1)));
-        c.add(new Case("variants", "MC dropout on a network whose output is NaN", () -> new McDropout(net(), 5, 1).predict(withNaN(), 4)));
-        c.add(new Case("variants", "MC dropout on an empty set", () -> new McDropout(net(), 5, 1).predict(empty(), 4)));
+        c.add(new Case("measure", "MC dropout with 0 passes", () -> new McDropout(net(), 0, 1)));
+        c.add(new Case("measure", "MC dropout on a network without dropout", () -> new McDropout(Mlp.sizes(DIM, 8, CLASSES).build(1), 5, 1)));
+        c.add(new Case("measure", "MC dropout on a network whose output is NaN", () -> new McDropout(net(), 5, 1).predict(withNaN(), 4)));
+        c.add(new Case("measure", "MC dropout on an empty set", () -> new McDropout(net(), 5, 1).predict(empty(), 4)));
         c.add(new Case("variants", "Gaussian dropout at p = 1", () -> new GaussianDropout(DIM, DropoutRate.drop(1), Rng.seeded(1))));
         c.add(new Case("variants", "alpha dropout at p = 1", () -> new AlphaDropout(DIM, DropoutRate.drop(1), Rng.seeded(1))));
         c.add(new Case("variants", "Standout with a NaN α", () -> new Standout(DIM, Double.NaN, 0, Rng.seeded(1))));
         c.add(new Case("variants", "a DropConnect layer with 0 outputs",
                 () -> new DropConnectDense(DIM, 0, InvertedDropout.drop(0.5), Init.he(), Rng.seeded(1))));
-        c.add(new Case("variants", "uncertainty scores with a NaN", () -> Uncertainty.ascending(new double[] {0.1, Double.NaN})));
-        c.add(new Case("variants", "uncertainty groups beyond the examples",
+        c.add(new Case("measure", "uncertainty scores with a NaN", () -> Uncertainty.ascending(new double[] {0.1, Double.NaN})));
+        c.add(new Case("measure", "uncertainty groups beyond the examples",
                 () -> Uncertainty.accuracyByGroup(new double[2], new int[2], blobs(2), 3)));
-        c.add(new Case("variants", "uncertainty scores for another data set",
+        c.add(new Case("measure", "uncertainty scores for another data set",
                 () -> Uncertainty.byCorrectness(new double[3], new int[3], blobs(2))));
-        c.add(new Case("variants", "moments by depth of a network without a dense layer",
+        c.add(new Case("measure", "moments by depth of a network without a dense layer",
                 () -> DepthMoments.of(new Network(List.of(new Relu(DIM)), DIM), Nd4j.ones(DataType.FLOAT, 2, DIM), Mode.PREDICT)));
-        // norm
+        // norm, measure
         c.add(new Case("norm", "feature statistics of 0 rows", () -> FeatureStats.of(Nd4j.create(DataType.FLOAT, 0, DIM))));
-        c.add(new Case("norm", "feature statistics of a column beyond the width", () -> FeatureStats.of(blobs(5), DIM)));
-        c.add(new Case("norm", "batch norm of size 0", () -> new BatchNorm(0)));
-        c.add(new Case("norm", "batch-norm momentum 1", () -> new BatchNorm(DIM, 1.0)));
-        c.add(new Case("norm", "batch norm trained on a batch of 1 row", () -> new BatchNorm(DIM).forward(Nd4j.ones(DataType.FLOAT, 1, DIM),
+        c.add(new Case("nn", "feature statistics of a column beyond the width", () -> FeatureStats.of(blobs(5), DIM)));
+        c.add(new Case("nn", "batch norm of size 0", () -> new BatchNorm(0)));
+        c.add(new Case("nn", "batch-norm momentum 1", () -> new BatchNorm(DIM, 1.0)));
+        c.add(new Case("nn", "batch norm trained on a batch of 1 row", () -> new BatchNorm(DIM).forward(Nd4j.ones(DataType.FLOAT, 1, DIM),
                 Mode.TRAIN)));
-        // expectation
-        c.add(new Case("expectation", "a Monte-Carlo estimate from 1 sample", () -> NetworkExpectation.measure(net(), new float[DIM], 1, 1)));
-        c.add(new Case("expectation", "sample counts that do not increase",
+        c.add(new Case("measure", "a Monte-Carlo estimate from 1 sample", () -> NetworkExpectation.measure(net(), new float[DIM], 1, 1)));
+        c.add(new Case("measure", "sample counts that do not increase",
                 () -> RunningMoments.of(InvertedDropout.drop(0.5), 1.0, new long[] {10, 10}, 1)));
         // early
         c.add(new Case("early", "a negative cutoff", () -> Schedules.iterations(-1, 10)));
-        c.add(new Case("early", "gradient probes with 1 mini-batch", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
+        c.add(new Case("measure", "gradient probes with 1 mini-batch", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
                 .batches(1, 10)));
-        c.add(new Case("early", "more probe examples than the training set", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
+        c.add(new Case("measure", "more probe examples than the training set", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
                 .batches(16, 10)));
-        c.add(new Case("early", "probe reference data of another width", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
+        c.add(new Case("measure", "probe reference data of another width", () -> GradientProbes.of(net(), blobs(50), Rng.seeded(1))
                 .reference(Blobs.make(20, DIM + 1, CLASSES, 1.0, 1))));
-        c.add(new Case("early", "0 evenly spaced checkpoints", () -> GradientProbes.evenly(0, 100)));
+        c.add(new Case("measure", "0 evenly spaced checkpoints", () -> GradientProbes.evenly(0, 100)));
         c.add(new Case("early", "a rate-log range that runs backwards", () -> new RateLog().max(5, 2)));
-        c.add(new Case("early", "a seed spread of no values", () -> SeedSpread.of()));
-        c.add(new Case("early", "a seed spread with a NaN (a diverged run)", () -> SeedSpread.of(0.8, Double.NaN)));
+        c.add(new Case("measure", "a seed spread of no values", () -> SeedSpread.of()));
+        c.add(new Case("measure", "a seed spread with a NaN (a diverged run)", () -> SeedSpread.of(0.8, Double.NaN)));
         // report
         c.add(new Case("report", "13 decimals", () -> Report.number(1.0, 13)));
         c.add(new Case("report", "a table row with too few cells", () -> Table.of("run", "accuracy").row("only one")));

@@ -26,7 +26,7 @@ import dropout.train.Evaluation;
 import dropout.train.TrainConfig;
 import dropout.train.Trainer;
 import dropout.train.TrainingDivergedException;
-import dropout.variants.McDropout;
+import dropout.measure.McDropout;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

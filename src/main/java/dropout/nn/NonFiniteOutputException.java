@@ -1,6 +1,8 @@
 package dropout.nn;
 
 import java.nio.FloatBuffer;
+import dropout.arrays.Buffers;
+import dropout.arrays.Shapes;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

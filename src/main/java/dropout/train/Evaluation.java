@@ -5,8 +5,8 @@ import dropout.nn.LabelScratch;
 import dropout.nn.Mode;
 import dropout.nn.Network;
 import dropout.nn.NonFiniteOutputException;
-import dropout.nn.Scratch;
-import dropout.nn.Buffers;
+import dropout.arrays.Scratch;
+import dropout.arrays.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**

@@ -2,12 +2,11 @@ package dropout.train;
 
 import dropout.core.DropoutRate;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.LabelScratch;
 import dropout.nn.Network;
 import dropout.nn.NonFiniteOutputException;
-import dropout.nn.RateAdjustable;
-import dropout.nn.Scratch;
+import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
@@ -151,7 +150,6 @@ public final class Trainer {
     }
 
     private static double currentDropRate(Network net) {
-        List<RateAdjustable> layers = net.dropoutLayers();
-        return layers.isEmpty() ? 0.0 : layers.get(0).rate().dropProbability();
+        return net.dropoutRate().dropProbability();
     }
 }
