@@ -46,9 +46,9 @@ public final class SoftmaxCrossEntropy {
             }
             double s = 0;
             for (int c = 0; c < classes; c++) {
-                s += Math.exp(z.get(base + c) - max);
+                s += StrictMath.exp(z.get(base + c) - max);
             }
-            sum += Math.log(s) + max - z.get(base + label);
+            sum += StrictMath.log(s) + max - z.get(base + label);
             if (arg == label) {
                 correct++;
             }
@@ -82,10 +82,10 @@ public final class SoftmaxCrossEntropy {
             }
             double s = 0;
             for (int c = 0; c < classes; c++) {
-                s += Math.exp(z.get(base + c) - max);
+                s += StrictMath.exp(z.get(base + c) - max);
             }
             for (int c = 0; c < classes; c++) {
-                double p = Math.exp(z.get(base + c) - max) / s;
+                double p = StrictMath.exp(z.get(base + c) - max) / s;
                 gs.put(base + c, (float) ((p - (c == lastLabels[r] ? 1.0 : 0.0)) * inv));
             }
         }
