@@ -60,6 +60,9 @@ KERNEL_LOG_TAIL_LINES = 60
 # Java formats numbers in the machine's locale: 0,8494 on a German or French one. Every Java kernel
 # (IJava, rapaio) is started by the `java` launcher, which reads JDK_JAVA_OPTIONS.
 JAVA_LOCALE_OPTIONS = "-Duser.language=en -Duser.country=US"
+# ND4J's OpenBLAS picks its matrix-product kernel by CPU, and kernels round differently; the committed
+# notebooks were executed with this one, which every x86-64 CPU with AVX2 runs (README, "Same digits").
+BLAS_CORETYPE = "Haswell"
 
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 HTML_TAG = re.compile(r"<[^>]*>")
@@ -392,13 +395,24 @@ def indent(text, prefix="    | "):
 
 
 def kernel_environment(environ):
-    """The environment a kernel starts with: ours, plus an English locale for the JVM, so that a
-    notebook prints the same digits on every machine."""
+    """The environment a kernel starts with: ours, plus an English locale for the JVM and the pinned
+    BLAS kernel (replacing any other the environment names), so that a notebook prints the same digits
+    on every machine."""
     env = dict(environ)
     options = env.get("JDK_JAVA_OPTIONS", "").strip()
     if JAVA_LOCALE_OPTIONS not in options:
         env["JDK_JAVA_OPTIONS"] = f"{options} {JAVA_LOCALE_OPTIONS}".strip()
+    env["OPENBLAS_CORETYPE"] = BLAS_CORETYPE
     return env
+
+
+def blas_pin_note(environ):
+    """One line saying that the environment's own OPENBLAS_CORETYPE is replaced, or None."""
+    own = environ.get("OPENBLAS_CORETYPE")
+    if own is None or own.strip().lower() == BLAS_CORETYPE.lower():
+        return None
+    return (f"note: OPENBLAS_CORETYPE={own} from the environment is replaced by {BLAS_CORETYPE} in the kernel,"
+            f" the BLAS kernel the committed notebooks were executed with (another kernel prints other digits)")
 
 
 async def start_kernel(kernel_name, cwd, startup_timeout, attempts):
@@ -616,6 +630,9 @@ def cmd_execute(args):
     results = unchecked_entries(checks, paths, bool(args.notebooks))
     for r in results:
         print(r.line)
+    note = blas_pin_note(os.environ)
+    if note:
+        print(note, flush=True)
     more, timings = asyncio.run(run_all(paths, checks, args, html_dir, charts_dir))
     return report(results + more, timings)
 

@@ -339,3 +339,14 @@ class KernelEnvironmentTest(unittest.TestCase):
         given = {"A": "1"}
         nr.kernel_environment(given)
         self.assertEqual(given, {"A": "1"})
+
+    def test_pins_the_blas_kernel_over_the_environments_own(self):
+        self.assertEqual(nr.kernel_environment({})["OPENBLAS_CORETYPE"], "Haswell")
+        self.assertEqual(nr.kernel_environment({"OPENBLAS_CORETYPE": "SandyBridge"})["OPENBLAS_CORETYPE"], "Haswell")
+
+    def test_says_once_when_it_replaces_the_environments_blas_kernel(self):
+        self.assertIsNone(nr.blas_pin_note({}))
+        self.assertIsNone(nr.blas_pin_note({"OPENBLAS_CORETYPE": "haswell"}))
+        note = nr.blas_pin_note({"OPENBLAS_CORETYPE": "SandyBridge"})
+        self.assertIn("OPENBLAS_CORETYPE=SandyBridge", note)
+        self.assertIn("replaced by Haswell", note)
