@@ -350,3 +350,47 @@ class KernelEnvironmentTest(unittest.TestCase):
         note = nr.blas_pin_note({"OPENBLAS_CORETYPE": "SandyBridge"})
         self.assertIn("OPENBLAS_CORETYPE=SandyBridge", note)
         self.assertIn("replaced by Haswell", note)
+
+
+def setup_cell(*outputs):
+    return {"cell_type": "code", "source": "%jars ../target/dropout-steps.jar", "metadata": {}, "outputs": list(outputs)}
+
+
+class StabiliseTest(unittest.TestCase):
+    RAPAIO_CHATTER = "\x1b[0m\x1b[32mAdd /work/main/notebooks/../target/dropout-steps.jar to classpath\x1b[0m"
+
+    def test_drops_the_setup_cells_classpath_chatter(self):
+        nb = nr.stabilise(notebook(setup_cell(stdout(self.RAPAIO_CHATTER))))
+        self.assertEqual(nb["cells"][0]["outputs"], [])
+
+    def test_keeps_other_setup_output_without_colour_codes(self):
+        nb = nr.stabilise(notebook(setup_cell(stdout(self.RAPAIO_CHATTER + "\nsomething else\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stdout("something else\n")])
+
+    def test_keeps_a_printed_line_that_only_looks_like_chatter_outside_setup_cells(self):
+        nb = nr.stabilise(notebook(code(stdout("Add 3 to classpath\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stdout("Add 3 to classpath\n")])
+
+    def test_removes_colour_codes_from_streams(self):
+        nb = nr.stabilise(notebook(code(stderr("\x1b[31mboom\x1b[0m\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stderr("boom\n")])
+
+    def test_drops_text_plain_beside_an_image_only(self):
+        png = base64.b64encode(PNG).decode()
+        nb = nr.stabilise(notebook(code(result({"image/png": png, "text/plain": "java.awt.image.BufferedImage@5e1f"}),
+                                        result({"text/plain": "42"}))))
+        self.assertEqual([o["data"] for o in nb["cells"][0]["outputs"]], [{"image/png": png}, {"text/plain": "42"}])
+
+    def test_language_info_carries_no_jdk_build(self):
+        nb = notebook(code())
+        nb["metadata"]["language_info"] = {"name": "Java", "version": "17.0.15+6-Debian-1deb12u1"}
+        self.assertEqual(nr.stabilise(nb)["metadata"]["language_info"], nr.LANGUAGE_INFO)
+
+    def test_is_idempotent(self):
+        once = nr.stabilise(notebook(setup_cell(stdout(self.RAPAIO_CHATTER)), code(stdout("\x1b[1mx\x1b[0m\n"))))
+        self.assertEqual(nr.stabilise(json.loads(json.dumps(once))), once)
+
+    def test_reproduction_ignores_chatter_and_timing_padding(self):
+        before = notebook(setup_cell(stdout(self.RAPAIO_CHATTER)), code(stdout("run 1 0.8422      12.5 s\n")))
+        after = notebook(setup_cell(), code(stdout("run 1 0.8422       9.8 s\n")))
+        self.assertTrue(nr.reproduction_check("a.ipynb", before, after, "/x/notebooks").ok)
