@@ -26,43 +26,66 @@ START_COUNT = 30
 REPLY_TIMEOUT = 10.0
 
 
-def first_reply_seconds(kernel_name, timeout=REPLY_TIMEOUT):
-    """Starts the kernel, sends one kernel_info_request and returns the seconds to its reply, or None if
-    none came within timeout. The kernel is shut down either way."""
+def first_reply(kernel_name, timeout=REPLY_TIMEOUT, grace=0.0):
+    """Starts the kernel, sends one kernel_info_request and waits up to timeout + grace seconds.
+
+    Returns (seconds to the reply or None, the kernel's log). The kernel is shut down either way."""
     from jupyter_client.manager import KernelManager
 
     with tempfile.TemporaryDirectory(prefix="kernel-start-") as cwd, tempfile.TemporaryFile() as log:
         km = KernelManager(kernel_name=kernel_name)
         km.start_kernel(cwd=cwd, stdout=log, stderr=log)
         kc = km.client()
+        seconds = None
         try:
             started = time.monotonic()
             kc.start_channels()
             msg_id = kc.kernel_info()
-            deadline = started + timeout
-            while True:
+            deadline = started + timeout + grace
+            while seconds is None:
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    return None
+                    break
                 try:
                     reply = kc.get_shell_msg(timeout=left)
                 except queue.Empty:
-                    return None
+                    break
                 if reply.get("parent_header", {}).get("msg_id") == msg_id:
-                    return time.monotonic() - started
+                    seconds = time.monotonic() - started
         finally:
             kc.stop_channels()
             km.shutdown_kernel(now=True)
+            log.seek(0)
+            text = log.read().decode("utf-8", errors="replace")
+        return seconds, text
 
 
-def count_first_replies(kernel_names, starts, timeout=REPLY_TIMEOUT, say=print):
-    """{kernel: [seconds or None, ...]}, the kernels started in turn, `starts` times each."""
+def first_reply_seconds(kernel_name, timeout=REPLY_TIMEOUT):
+    """Seconds to the reply to the first kernel_info_request, or None if none came within timeout."""
+    seconds, _ = first_reply(kernel_name, timeout)
+    return seconds
+
+
+def count_first_replies(kernel_names, starts, timeout=REPLY_TIMEOUT, say=print, grace=0.0):
+    """{kernel: [seconds or None, ...]}, the kernels started in turn, `starts` times each. With grace > 0, a
+    start without a reply within timeout is watched grace seconds longer, to tell a slow start (a late
+    reply) from a lost request (none), and the kernel's log is searched for upstream's race messages."""
     results = {name: [] for name in kernel_names}
     for k in range(1, starts + 1):
         for name in kernel_names:
-            seconds = first_reply_seconds(name, timeout)
-            results[name].append(seconds)
-            say(f"start {k:2d} {name}: " + ("no reply" if seconds is None else f"reply after {seconds:.1f} s"))
+            seconds, log = first_reply(name, timeout, grace)
+            late = seconds is not None and seconds > timeout
+            results[name].append(None if late else seconds)
+            if seconds is None:
+                status = "no reply" + (f" within {timeout + grace:g} s" if grace else "")
+            elif late:
+                status = f"no reply within {timeout:g} s (late reply after {seconds:.1f} s: a slow start)"
+            else:
+                status = f"reply after {seconds:.1f} s"
+            if seconds is None or late:
+                race = [m for m in ("Unhandled message", "NullPointerException") if m in log]
+                status += f"; log: {', '.join(race) if race else 'no race message'}"
+            say(f"start {k:2d} {name}: {status}")
     return results
 
 
@@ -88,8 +111,10 @@ def main(argv=None):
     p.add_argument("kernels", nargs="+", help="kernelspec names, started in turn")
     p.add_argument("--starts", type=int, default=START_COUNT, help=f"starts per kernel (default {START_COUNT})")
     p.add_argument("--timeout", type=float, default=REPLY_TIMEOUT, help=f"seconds to wait (default {REPLY_TIMEOUT:g})")
+    p.add_argument("--grace", type=float, default=0.0,
+                   help="seconds to keep waiting after --timeout, to tell slow starts from lost requests")
     args = p.parse_args(argv)
-    results = count_first_replies(args.kernels, args.starts, args.timeout)
+    results = count_first_replies(args.kernels, args.starts, args.timeout, grace=args.grace)
     for name, times in results.items():
         print(summary(name, times, args.timeout))
     return 0 if all(t is not None for times in results.values() for t in times) else 1
