@@ -8,11 +8,13 @@ beside an image/png (IJava's `BufferedImage@<hash>`), a JDK build string in meta
 """
 
 import json
+import os
 import re
 import unittest
 from pathlib import Path
 
-NOTEBOOKS = Path(__file__).resolve().parents[3] / "notebooks"
+# NOTEBOOKS_DIR checks another folder of executed notebooks (say, target/executed) the same way.
+NOTEBOOKS = Path(os.environ.get("NOTEBOOKS_DIR") or Path(__file__).resolve().parents[3] / "notebooks")
 
 # /a/b... at the start of a word (not 0.2/0.5 or train/test), a Windows drive path, or a file: URI.
 ABSOLUTE_PATH = re.compile(r"(?<![\w.~/-])/(?:[\w.-]+/)+[\w.-]*|\b[A-Za-z]:\\[\w.]|\bfile:/")
