@@ -307,7 +307,8 @@ def stabilise(nb):
     """Makes an executed notebook (in place, and returns it) the same bytes whichever folder, machine and
     Java kernel executed it, printed timings and chart pixels aside:
       - a setup cell's (line magics only) classpath chatter is dropped: rapaio prints the jar's absolute path;
-      - terminal colour codes are removed from stream outputs;
+      - terminal colour codes are removed from stream outputs, and consecutive outputs of one stream are
+        joined into one (where a kernel splits a stream depends on timing);
       - text/plain beside an image/png is dropped: IJava adds `java.awt.image.BufferedImage@<hash>`;
       - metadata.language_info is the fixed LANGUAGE_INFO (no JDK build string).
     """
@@ -324,6 +325,11 @@ def stabilise(nb):
                     text = "".join(line for line in text.splitlines(keepends=True)
                                    if not CLASSPATH_CHATTER.match(line.rstrip("\r\n")))
                 if not text:
+                    continue
+                previous = kept[-1] if kept else None
+                if previous is not None and previous.get("output_type") == "stream" \
+                        and previous.get("name") == output.get("name"):
+                    previous["text"] += text  # how a kernel splits a stream depends on timing
                     continue
                 output["text"] = text
             elif kind in ("execute_result", "display_data"):

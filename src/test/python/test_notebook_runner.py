@@ -375,6 +375,12 @@ class StabiliseTest(unittest.TestCase):
         nb = nr.stabilise(notebook(code(stderr("\x1b[31mboom\x1b[0m\n"))))
         self.assertEqual(nb["cells"][0]["outputs"], [stderr("boom\n")])
 
+    def test_joins_consecutive_pieces_of_one_stream(self):
+        nb = nr.stabilise(notebook(code(stdout("epoch 1\n"), stdout(["epoch 2\n", "epoch 3\n"]), stderr("w\n"),
+                                        stdout("epoch 4\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stdout("epoch 1\nepoch 2\nepoch 3\n"), stderr("w\n"),
+                                                     stdout("epoch 4\n")])
+
     def test_drops_text_plain_beside_an_image_only(self):
         png = base64.b64encode(PNG).decode()
         nb = nr.stabilise(notebook(code(result({"image/png": png, "text/plain": "java.awt.image.BufferedImage@5e1f"}),
