@@ -16,7 +16,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * 128×128 matrices and compares the bits of the product with those of the pinned set-up, which catches another
  * kernel, another thread count and another OpenBLAS build alike (they each change the fingerprint; measured).
  */
-public final class BlasCheck {
+final class BlasCheck {
     /** Product fingerprint with OpenBLAS 0.3.19 (ND4J 1.0.0-M2.1), kernel Haswell (= Zen), one thread. */
     static final long PINNED_FINGERPRINT = 0xd1404c7482f7cbc6L;
     static final String PIN = "OPENBLAS_CORETYPE=Haswell";
