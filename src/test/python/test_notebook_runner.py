@@ -308,6 +308,10 @@ class ReproductionCheckTest(unittest.TestCase):
                            "Add /work/x/notebooks/../t.jar\nacc 0.8494  (3.4 s)\nrun 10 0.85 9 s\n")
         self.assertTrue(r.ok, r.line)
 
+    def test_a_wider_timing_column_passes(self):
+        r = self.run_check("standard   0.8422      2.5 s\n", "standard   0.8422     19.6 s\n")
+        self.assertTrue(r.ok, r.line)
+
     def test_a_changed_number_fails_and_names_the_line(self):
         r = self.run_check("loss 0.4832\nacc 0.8494\n", "loss 0.4832\nacc 0.8495\n")
         self.assertFalse(r.ok)
