@@ -19,8 +19,8 @@ class ThinnedNetworksTest {
 
     private static INDArray input() {
         INDArray x = Buffers.matrix(2, 4);
-        x.putRow(0, Randn.matrix(Rng.seeded(3), 1, 4));
-        x.putRow(1, Randn.matrix(Rng.seeded(4), 1, 4));
+        x.putRow(0, RandomMatrix.normal(Rng.seeded(3), 1, 4));
+        x.putRow(1, RandomMatrix.normal(Rng.seeded(4), 1, 4));
         return x;
     }
 
@@ -64,14 +64,19 @@ class ThinnedNetworksTest {
     }
 
     @Test
-    void randnIsSeededStandardNormal() {
-        INDArray a = Randn.matrix(Rng.seeded(5), 300, 400);
-        assertArrayEquals(a.data().asFloat(), Randn.matrix(Rng.seeded(5), 300, 400).data().asFloat(), 0f);
+    void randomMatricesAreSeededStandardNormalAndUniform() {
+        INDArray a = RandomMatrix.normal(Rng.seeded(5), 300, 400);
+        assertArrayEquals(a.data().asFloat(), RandomMatrix.normal(Rng.seeded(5), 300, 400).data().asFloat(), 0f);
         double n = 120_000;
         assertEquals(0, a.meanNumber().doubleValue(), 4 / Math.sqrt(n), "mean within 4 standard errors");
         double var = a.mul(a).meanNumber().doubleValue();
         assertEquals(1, var, 4 * Math.sqrt(2 / n), "variance within 4 standard errors");
-        assertThrows(IllegalArgumentException.class, () -> Randn.matrix(Rng.seeded(1), 0, 3));
+        INDArray u = RandomMatrix.uniform(Rng.seeded(6), 300, 400);
+        assertTrue(u.minNumber().doubleValue() >= 0 && u.maxNumber().doubleValue() < 1, "in [0, 1)");
+        assertEquals(0.5, u.meanNumber().doubleValue(), 4 * Math.sqrt(1.0 / 12 / n), "mean 1/2 within 4 standard errors");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RandomMatrix.normal(Rng.seeded(1), 0, 3));
+        assertTrue(e.getMessage().contains("RandomMatrix.normal(rng, 0, 3)"), e.getMessage());
     }
 
     private static float[] toFloat(double[] d) {
