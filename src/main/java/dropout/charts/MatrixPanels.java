@@ -21,7 +21,7 @@ public final class MatrixPanels {
     static final int BOTTOM = 30;
     static final int BAR_SPACE = 90;
     static final int MAX_WIDTH = 1100;
-    static final int MAX_CELL = 40;
+    static final int MAX_CELL = 48;
     static final int MAX_PANELS = 6;
 
     private MatrixPanels() {
@@ -70,7 +70,7 @@ public final class MatrixPanels {
                 + " black", Theme.SUBTITLE, Theme.MUTED, width / 2.0, 50);
         int x0 = (width - BAR_SPACE - (k * panelW + (k - 1) * GAP)) / 2;
         int y0 = TOP + (Math.max(gh, 120) - gh) / 2;
-        Font values = new Font(Theme.FAMILY, Font.PLAIN, cell >= 34 ? 12 : 10);
+        Font values = new Font(Theme.FAMILY, Font.PLAIN, cell >= 40 ? 12 : 10);
         for (int p = 0; p < k; p++) {
             int px = x0 + p * (panelW + GAP);
             float[][] v = list.get(p).getValue();
@@ -81,9 +81,9 @@ public final class MatrixPanels {
                     int rgb = Raster.gray(v[r][c], lo, hi);
                     g.setColor(new Color(rgb));
                     g.fillRect(px + c * cell, y0 + r * cell, cell, cell);
-                    if (cell >= 26) {
+                    if (cell >= 30) {
                         Color ink = (rgb & 0xff) < 110 ? Color.WHITE : Theme.TEXT;
-                        Theme.centred(g, Check.num(v[r][c]), values, ink, px + c * cell + cell / 2.0,
+                        Theme.centred(g, cellText(v[r][c]), values, ink, px + c * cell + cell / 2.0,
                                 y0 + r * cell + cell / 2.0 + 4);
                     }
                 }
@@ -117,5 +117,13 @@ public final class MatrixPanels {
         g.drawString(Check.num(lo), bx + 22, by + barH);
         g.dispose();
         return img;
+    }
+
+    /** A cell's value in at most four characters or so: whole numbers as such, others with two decimals. */
+    static String cellText(float v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e4) {
+            return Integer.toString((int) v);
+        }
+        return String.format(java.util.Locale.ROOT, Math.abs(v) >= 100 ? "%.0f" : "%.2f", v);
     }
 }

@@ -232,8 +232,12 @@ public final class NetworkDiagram {
                     g.setStroke(new BasicStroke(r > 8 ? 1.4f : 0.8f));
                     g.draw(e);
                 }
-                if (labels) {
-                    Theme.centred(g, label(l, u), f, d[l][u] ? Theme.MUTED : Theme.TEXT, c[0], c[1] + 4);
+                if (labels && d[l][u]) {
+                    g.setFont(f);
+                    g.setColor(Theme.MUTED);
+                    g.drawString(label(l, u), (float) (c[0] + r + 5), (float) (c[1] + 4));
+                } else if (labels) {
+                    Theme.centred(g, label(l, u), f, Theme.TEXT, c[0], c[1] + 4);
                 }
             }
             if (labels) {

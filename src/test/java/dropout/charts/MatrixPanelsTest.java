@@ -60,4 +60,13 @@ class MatrixPanelsTest {
         assertTrue(e.getMessage().contains("lo must be below hi"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> MatrixPanels.sideBySide("t", new LinkedHashMap<>(), 0, 1));
     }
+
+    @Test
+    void cellValuesFitTheirCells() {
+        assertEquals("5", MatrixPanels.cellText(5f));
+        assertEquals("0", MatrixPanels.cellText(-0f));
+        assertEquals("0.88", MatrixPanels.cellText(0.8833f));
+        assertEquals("-4.42", MatrixPanels.cellText(-4.4165f));
+        assertEquals("123", MatrixPanels.cellText(123.4f));
+    }
 }
