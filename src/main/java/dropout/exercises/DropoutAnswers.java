@@ -4,7 +4,7 @@ import dropout.core.DropoutRate;
 import dropout.core.InvertedDropout;
 import dropout.core.Mask;
 import dropout.core.Rng;
-import dropout.expectation.RunningMoments;
+import dropout.measure.RunningMoments;
 import dropout.nn.FiniteDifference;
 import java.util.Locale;
 

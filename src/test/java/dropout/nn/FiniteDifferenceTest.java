@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dropout.arrays.Buffers;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import org.junit.jupiter.api.Test;
