@@ -3,6 +3,7 @@ package dropout.measure;
 import dropout.core.Dropout;
 import dropout.arrays.Buffers;
 import dropout.nn.DropoutLayer;
+import dropout.nn.FullyConnected;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
@@ -44,7 +45,7 @@ public final class ThinnedNetworks {
         int at = layers.indexOf(drops.get(0));
         int units = -1;
         for (Layer l : layers.subList(0, at)) {
-            if (l instanceof dropout.nn.Dense d) {
+            if (l instanceof FullyConnected d) {
                 units = d.outputSize();
             }
         }
