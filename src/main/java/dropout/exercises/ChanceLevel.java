@@ -18,7 +18,7 @@ public final class ChanceLevel {
         if (Double.isNaN(answer)) {
             return "Not yet: replace NaN with your answer (a number)";
         }
-        double right = Math.log(classes);
+        double right = StrictMath.log(classes);
         if (Math.abs(answer - right) <= 0.005) {
             return String.format(Locale.ROOT, "Right: %.4f. With its input ignored, the best the output bias can do is"
                     + " give every class probability 1/%d, and the cross-entropy of that is ln %d.", right, classes, classes);

@@ -33,7 +33,7 @@ public final class MovingAverageWarmUp {
         int right = batchesToReach(fraction, momentum);
         if (answer == right) {
             return String.format(Locale.ROOT, "Right: %d. After t batches the running value is (1 - %s^t)·v, and %s^%d"
-                    + " = %.4f is the first power below %.4f.", right, momentum, momentum, right, Math.pow(momentum, right),
+                    + " = %.4f is the first power below %.4f.", right, momentum, momentum, right, StrictMath.pow(momentum, right),
                     1 - fraction);
         }
         return "Not yet: " + (answer < right ? "too few" : "too many") + ". Write the running value after 1, 2, 3"

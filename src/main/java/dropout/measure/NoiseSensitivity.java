@@ -4,6 +4,7 @@ import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.arrays.Buffers;
 import dropout.nn.Network;
+import dropout.nn.SoftmaxCrossEntropy;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -41,23 +42,16 @@ public record NoiseSensitivity(double sigma, int examples, double changedFractio
         return new NoiseSensitivity(sigma, n, (double) changed / n, shift / n);
     }
 
+    /** Row-wise softmax of a [rows, classes] float matrix, by the loss's own routine. */
     private static double[][] softmax(INDArray logits) {
-        double[][] z = logits.toDoubleMatrix();
-        for (double[] row : z) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double v : row) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (int k = 0; k < row.length; k++) {
-                row[k] = Math.exp(row[k] - max);
-                sum += row[k];
-            }
-            for (int k = 0; k < row.length; k++) {
-                row[k] /= sum;
-            }
+        int rows = (int) logits.size(0);
+        int classes = (int) logits.size(1);
+        FloatBuffer z = Buffers.of(logits);
+        double[][] p = new double[rows][classes];
+        for (int r = 0; r < rows; r++) {
+            SoftmaxCrossEntropy.softmax(z, r * classes, classes, p[r]);
         }
-        return z;
+        return p;
     }
 
     private static int argmax(double[] v) {
