@@ -4,12 +4,14 @@ import dropout.core.DropoutRate;
 import dropout.data.Dataset;
 import dropout.nn.Buffers;
 import dropout.nn.Network;
+import dropout.nn.Optimizer;
 import dropout.nn.RateAdjustable;
 import dropout.nn.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -22,6 +24,7 @@ public final class Trainer {
     private final TrainConfig config;
     private DropoutSchedule schedule;
     private Progress progress = Progress.PRINT;
+    private Optimizer.Factory optimizer = Sgd::new;
     private final List<IterationListener> listeners = new ArrayList<>();
 
     public Trainer(TrainConfig config) {
@@ -35,6 +38,15 @@ public final class Trainer {
     /** Sets the drop rate of every dropout layer before each iteration; without one the layers keep their own rates. */
     public Trainer schedule(DropoutSchedule schedule) {
         this.schedule = schedule;
+        return this;
+    }
+
+    /**
+     * How parameters are updated: a fresh optimizer per {@code fit}, made for the configured learning rate.
+     * The default is plain SGD ({@code Sgd::new}); {@code Adam::new} or {@code Adam.withWeightDecay(0.05)} for Adam(W).
+     */
+    public Trainer optimizer(Optimizer.Factory optimizer) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer: e.g. Sgd::new or Adam::new");
         return this;
     }
 
@@ -59,7 +71,7 @@ public final class Trainer {
                     + ": both sets must come from the same source");
         }
         History history = new History(label);
-        Sgd sgd = new Sgd(config.learningRate());
+        Optimizer updater = optimizer.make(config.learningRate());
         Rng shuffle = Rng.seeded(config.seed());
         Scratch inputs = new Scratch(train.dim());
         int[] labels = new int[config.batchSize()];
@@ -86,7 +98,7 @@ public final class Trainer {
                             + epoch + ", iteration " + iteration + " (learning rate " + config.learningRate()
                             + "). Lower the learning rate, or check that inputs are scaled (pixels in [0, 1]).");
                 }
-                sgd.step(net.params());
+                updater.step(net.params());
                 lossSum += loss * rows;
                 correct += net.loss().correct();
                 if (!listeners.isEmpty()) {
