@@ -23,6 +23,7 @@ public final class Adam implements Optimizer {
     private final double beta2;
     private final double epsilon;
     private final double weightDecay;
+    private final long decaySteps;
     private final Map<Param, float[][]> moments = new IdentityHashMap<>();
     private long t;
 
@@ -32,6 +33,10 @@ public final class Adam implements Optimizer {
     }
 
     public Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
+        this(learningRate, beta1, beta2, epsilon, weightDecay, 0);
+    }
+
+    private Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay, long decaySteps) {
         if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learning rate = " + learningRate + ": it must be finite and > 0 "
                     + "(Adam usually takes 1e-3)");
@@ -51,12 +56,38 @@ public final class Adam implements Optimizer {
         this.beta2 = beta2;
         this.epsilon = epsilon;
         this.weightDecay = weightDecay;
+        this.decaySteps = decaySteps;
     }
 
     /** AdamW: Adam's defaults with decoupled weight decay λ, as a factory for the trainer. */
     public static Optimizer.Factory withWeightDecay(double weightDecay) {
         new Adam(1.0, 0.9, 0.999, 1e-8, weightDecay);   // validates λ now, not at the first fit
         return lr -> new Adam(lr, 0.9, 0.999, 1e-8, weightDecay);
+    }
+
+    /**
+     * Adam (defaults, no weight decay) whose learning rate falls along a cosine from η at the first step to 0 after
+     * {@code totalSteps} steps: step t (from 1) uses η·½(1 + cos(π·(t−1)/totalSteps)), and every step after the
+     * last uses 0. The paper's runs decay their learning rate this way; it lets training settle at the end instead
+     * of jittering at a constant step size. Give it the run's number of updates, {@code epochs × iterationsPerEpoch}.
+     */
+    public static Optimizer.Factory cosine(long totalSteps) {
+        if (totalSteps < 1) {
+            throw new IllegalArgumentException("totalSteps = " + totalSteps + ": the decay needs at least 1 step; give the "
+                    + "run's number of updates, epochs × iterationsPerEpoch");
+        }
+        return lr -> new Adam(lr, 0.9, 0.999, 1e-8, 0.0, totalSteps);
+    }
+
+    /** The learning rate step t (from 1) uses: η, or η on a cosine down to 0 with {@link #cosine}. */
+    public double learningRateAt(long t) {
+        if (decaySteps == 0) {
+            return learningRate;
+        }
+        if (t > decaySteps) {
+            return 0.0;
+        }
+        return learningRate * 0.5 * (1.0 + Math.cos(Math.PI * (t - 1) / decaySteps));
     }
 
     private static void requireUnit(String name, double beta) {
@@ -80,6 +111,7 @@ public final class Adam implements Optimizer {
         t++;
         double c1 = 1.0 - Math.pow(beta1, t);
         double c2 = 1.0 - Math.pow(beta2, t);
+        double lr = learningRateAt(t);
         for (Param p : params) {
             FloatBuffer v = Buffers.of(p.value());
             FloatBuffer g = Buffers.of(p.gradient());
@@ -94,7 +126,7 @@ public final class Adam implements Optimizer {
                 double mHat = m1[i] / c1;
                 double vHat = m2[i] / c2;
                 double theta = v.get(i);
-                v.put(i, (float) (theta - learningRate * (mHat / (Math.sqrt(vHat) + epsilon) + weightDecay * theta)));
+                v.put(i, (float) (theta - lr * (mHat / (Math.sqrt(vHat) + epsilon) + weightDecay * theta)));
             }
         }
     }

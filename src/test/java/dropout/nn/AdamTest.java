@@ -109,6 +109,28 @@ class AdamTest {
     }
 
     @Test
+    void cosineDecayStartsAtTheLearningRateAndEndsAtZero() {
+        Adam adam = (Adam) Adam.cosine(4).make(0.2);
+        assertEquals(0.2, adam.learningRateAt(1), 0.0);
+        assertEquals(0.1 * (1 + Math.cos(Math.PI / 4)), adam.learningRateAt(2), 1e-15);
+        assertEquals(0.1, adam.learningRateAt(3), 1e-15);
+        assertEquals(0.0, adam.learningRateAt(5), 0.0);
+        assertEquals(0.2, new Adam(0.2).learningRateAt(1000), 0.0);
+        // first step: η·sign(g); after the 4 decay steps the parameter no longer moves
+        Param p = param(1f);
+        setGradient(p, 3.0);
+        adam.step(List.of(p));
+        assertEquals(0.8f, value(p, 0), 1e-6);
+        for (int t = 2; t <= 4; t++) {
+            adam.step(List.of(p));
+        }
+        float settled = value(p, 0);
+        setGradient(p, -50.0);
+        adam.step(List.of(p));
+        assertEquals(settled, value(p, 0), 0f);
+    }
+
+    @Test
     void rejectsBadSettingsNamingTheValue() {
         var e = assertThrows(IllegalArgumentException.class, () -> new Adam(0.0));
         assertTrue(e.getMessage().contains("learning rate = 0.0"), e.getMessage());
@@ -118,6 +140,8 @@ class AdamTest {
         assertTrue(e.getMessage().contains("beta2 = -0.1"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new Adam(1e-3, 0.9, 0.999, 0, 0));
         assertTrue(e.getMessage().contains("epsilon = 0.0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Adam.cosine(0));
+        assertTrue(e.getMessage().contains("totalSteps = 0"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Adam.withWeightDecay(-1));
         assertTrue(e.getMessage().contains("weight decay = -1.0"), e.getMessage());
     }
