@@ -158,10 +158,13 @@ public final class StudyResults {
         return t;
     }
 
-    /** One row per (model, schedule): {@code metric}'s mean and sd over seeds, and its paired difference to the baseline. */
+    /**
+     * One row per (model, schedule): {@code metric}'s mean and sd over seeds, and its paired difference to the
+     * baseline. Models run with the baseline only (e.g. the rest of a size sweep) are left out.
+     */
     public Table table(Metric metric) {
         Table t = Table.of("model", "schedule", metric.title(), "sd", "minus " + baseline, "sd of difference");
-        for (String m : models()) {
+        for (String m : compared()) {
             for (String s : schedules(m)) {
                 SeedSpread x = spread(m, s, metric);
                 if (s.equals(baseline)) {
@@ -183,7 +186,7 @@ public final class StudyResults {
             headers.add("seed " + k + " minus " + baseline);
         }
         Table t = Table.of(headers.toArray(String[]::new));
-        for (String m : models()) {
+        for (String m : compared()) {
             for (String s : schedules(m)) {
                 SeedSpread x = spread(m, s, metric);
                 List<Object> row = new ArrayList<>(List.of(m, s, x.mean(), x.sd(), x.min(), x.max()));
@@ -212,7 +215,7 @@ public final class StudyResults {
 
     private Named<Double> differences(Metric metric, boolean sd) {
         Named<Double> n = null;
-        for (String m : models()) {
+        for (String m : compared()) {
             for (String s : schedules(m)) {
                 if (s.equals(baseline)) {
                     continue;
@@ -225,6 +228,54 @@ public final class StudyResults {
         }
         if (n == null) {
             throw new IllegalStateException("no schedule besides the baseline '" + baseline + "' was run: nothing to compare");
+        }
+        return n;
+    }
+
+    /**
+     * Means over seeds of several metrics, one row per named (model, schedule) pair that was run, e.g. to set
+     * two dropout rates side by side.
+     */
+    public Table means(List<String> models, List<String> schedules, Metric... metrics) {
+        List<String> headers = new ArrayList<>(List.of("model", "schedule"));
+        for (Metric x : metrics) {
+            headers.add(x.title());
+        }
+        Table t = Table.of(headers.toArray(String[]::new));
+        for (String m : models) {
+            for (String s : schedules) {
+                if (!hasRuns(m, s)) {
+                    continue;
+                }
+                List<Object> row = new ArrayList<>(List.of(m, s));
+                for (Metric x : metrics) {
+                    row.add(spread(m, s, x).mean());
+                }
+                t.row(row.toArray());
+            }
+        }
+        return t;
+    }
+
+    /** The probes' checkpoints (updates done) of {@code model}'s probed runs: the x axis of a probe chart. */
+    public double[] probeUpdates(String model) {
+        RunData probed = runs.stream().filter(r -> r.model().equals(model) && r.probes() != null).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no probed run of model '" + model + "': give it to "
+                        + "Study.probe(...)"));
+        return probed.probes().iterations();
+    }
+
+    /** A probed quantity at every checkpoint, mean over seeds, one series per named schedule of {@code model}. */
+    public Named<double[]> probeCurves(String model, java.util.function.ToDoubleFunction<ProbeRecord> quantity,
+                                       String... schedules) {
+        SeedResults s = of(model);
+        Named<double[]> n = null;
+        for (String name : schedules) {
+            double[] v = s.meanProbes(name).column(quantity);
+            n = n == null ? Named.of(name, v) : n.and(name, v);
+        }
+        if (n == null) {
+            throw new IllegalArgumentException("no schedules: name the probed ones, e.g. \"no dropout\", \"early\"");
         }
         return n;
     }
@@ -303,6 +354,11 @@ public final class StudyResults {
 
     private static String percent(double x) {
         return Report.number(100 * x, 1) + " %";
+    }
+
+    /** Models run with more than the baseline schedule. */
+    private List<String> compared() {
+        return models().stream().filter(m -> schedules(m).size() > 1).toList();
     }
 
     private boolean hasRuns(String model, String schedule) {
