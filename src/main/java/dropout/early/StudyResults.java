@@ -143,17 +143,21 @@ public final class StudyResults {
 
     /**
      * One row per model, baseline schedule, means over seeds: parameters, final training loss (dropout off), test
-     * loss, test − train, and how much the training loss still fell over the second half of training (the change
-     * from the middle epoch to the last, relative to the last): near 0 at a plateau.
+     * loss, test − train, and how much each loss still fell over the second half of training (from the middle
+     * epoch to the last, relative to the last): near 0 at a plateau; a training loss that still falls while the
+     * test loss does not is where fitting the training set stops helping the test set.
      */
     public Table regime() {
-        Table t = Table.of("model", "parameters", "train loss", "test loss", "test - train", "train loss fall, 2nd half");
+        Table t = Table.of("model", "parameters", "train loss", "test loss", "test - train", "train loss fall, 2nd half",
+                "test loss fall, 2nd half");
         for (String m : models()) {
             double train = spread(m, baseline, Metric.TRAIN_LOSS).mean();
+            double test = spread(m, baseline, Metric.TEST_LOSS).mean();
             double[] curve = trainLossCurve(m, baseline);
-            double fall = (curve[curve.length / 2 - 1] - curve[curve.length - 1]) / curve[curve.length - 1];
-            t.row(m, parameters(m), train, spread(m, baseline, Metric.TEST_LOSS).mean(),
-                    spread(m, baseline, Metric.TEST_LOSS).mean() - train, percent(fall));
+            double[] testCurve = of(m).meanHistory(baseline).testLoss();
+            int mid = curve.length / 2 - 1;
+            t.row(m, parameters(m), train, test, test - train, percent((curve[mid] - train) / train),
+                    percent((testCurve[mid] - testCurve[testCurve.length - 1]) / testCurve[testCurve.length - 1]));
         }
         return t;
     }
@@ -205,17 +209,27 @@ public final class StudyResults {
 
     /** Paired differences to the baseline (means over seeds) of every non-baseline run, named "model: schedule", for a bar chart. */
     public Named<Double> differenceMeans(Metric metric) {
-        return differences(metric, false);
+        return differences(metric, false, compared());
+    }
+
+    /** {@link #differenceMeans(Metric)} of the named models only (e.g. to give models of very different scale their own chart). */
+    public Named<Double> differenceMeans(Metric metric, String... models) {
+        return differences(metric, false, List.of(models));
     }
 
     /** The sd over seeds of each of {@link #differenceMeans}: the bars' error bars. */
     public Named<Double> differenceSds(Metric metric) {
-        return differences(metric, true);
+        return differences(metric, true, compared());
     }
 
-    private Named<Double> differences(Metric metric, boolean sd) {
+    /** {@link #differenceSds(Metric)} of the named models only. */
+    public Named<Double> differenceSds(Metric metric, String... models) {
+        return differences(metric, true, List.of(models));
+    }
+
+    private Named<Double> differences(Metric metric, boolean sd, List<String> models) {
         Named<Double> n = null;
-        for (String m : compared()) {
+        for (String m : models) {
             for (String s : schedules(m)) {
                 if (s.equals(baseline)) {
                     continue;
