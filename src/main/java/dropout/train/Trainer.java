@@ -2,11 +2,10 @@ package dropout.train;
 
 import dropout.core.DropoutRate;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Network;
 import dropout.nn.Optimizer;
-import dropout.nn.RateAdjustable;
-import dropout.nn.Scratch;
+import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
@@ -122,7 +121,6 @@ public final class Trainer {
     }
 
     private static double currentDropRate(Network net) {
-        List<RateAdjustable> layers = net.dropoutLayers();
-        return layers.isEmpty() ? 0.0 : layers.get(0).rate().dropProbability();
+        return net.dropoutRate().dropProbability();
     }
 }

@@ -10,6 +10,7 @@ import dropout.testing.Blobs;
 import dropout.train.History;
 import dropout.train.TrainConfig;
 import dropout.train.Trainer;
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
