@@ -9,6 +9,7 @@ import dropout.nn.Network;
 import dropout.nn.Optimizer;
 import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
+import dropout.nn.SoftmaxCrossEntropy;
 import dropout.early.RateLog;
 import dropout.train.DropoutSchedule;
 import dropout.train.Evaluation;
@@ -172,18 +173,12 @@ public final class Study {
             INDArray logits = net.forward(x, Mode.PREDICT);
             FloatBuffer z = Buffers.of(logits);
             int classes = (int) logits.size(1);
+            double[] q = new double[classes];
             for (int r = 0; r < rows; r++) {
+                SoftmaxCrossEntropy.softmax(z, r * classes, classes, q);
                 float[] row = new float[classes];
-                double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < classes; c++) {
-                    max = Math.max(max, z.get(r * classes + c));
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    sum += Math.exp(z.get(r * classes + c) - max);
-                }
-                for (int c = 0; c < classes; c++) {
-                    row[c] = (float) (Math.exp(z.get(r * classes + c) - max) / sum);
+                    row[c] = (float) q[c];
                 }
                 p[start + r] = row;
             }

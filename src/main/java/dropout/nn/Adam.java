@@ -88,7 +88,7 @@ public final class Adam implements Optimizer {
         if (t > decaySteps) {
             return 0.0;
         }
-        return learningRate * 0.5 * (1.0 + Math.cos(Math.PI * (t - 1) / decaySteps));
+        return learningRate * 0.5 * (1.0 + StrictMath.cos(Math.PI * (t - 1) / decaySteps));
     }
 
     private static void requireUnit(String name, double beta) {
@@ -110,8 +110,8 @@ public final class Adam implements Optimizer {
     @Override
     public void step(List<Param> params) {
         t++;
-        double c1 = 1.0 - Math.pow(beta1, t);
-        double c2 = 1.0 - Math.pow(beta2, t);
+        double c1 = 1.0 - StrictMath.pow(beta1, t);
+        double c2 = 1.0 - StrictMath.pow(beta2, t);
         double lr = learningRateAt(t);
         for (Param p : params) {
             FloatBuffer v = Buffers.of(p.value());
