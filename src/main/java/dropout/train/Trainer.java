@@ -6,12 +6,14 @@ import dropout.arrays.Buffers;
 import dropout.nn.LabelScratch;
 import dropout.nn.Network;
 import dropout.nn.NonFiniteOutputException;
+import dropout.nn.Optimizer;
 import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -33,6 +35,7 @@ public final class Trainer {
     private final TrainConfig config;
     private DropoutSchedule schedule;
     private Progress progress = Progress.PRINT;
+    private Optimizer.Factory optimizer = Sgd::new;
     private final List<IterationListener> listeners = new ArrayList<>();
 
     public Trainer(TrainConfig config) {
@@ -46,6 +49,15 @@ public final class Trainer {
     /** Sets the drop rate of every dropout layer before each iteration; without one the layers keep their own rates. */
     public Trainer schedule(DropoutSchedule schedule) {
         this.schedule = schedule;
+        return this;
+    }
+
+    /**
+     * How parameters are updated: a fresh optimizer per {@code fit}, made for the configured learning rate.
+     * The default is plain SGD ({@code Sgd::new}); {@code Adam::new} or {@code Adam.withWeightDecay(0.05)} for Adam(W).
+     */
+    public Trainer optimizer(Optimizer.Factory optimizer) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer: e.g. Sgd::new or Adam::new");
         return this;
     }
 
@@ -73,7 +85,7 @@ public final class Trainer {
         requireExamples("test", test);
         double blownUp = BLOW_UP * StrictMath.log(net.loss().classes());
         History history = new History(label);
-        Sgd sgd = new Sgd(config.learningRate());
+        Optimizer updater = optimizer.make(config.learningRate());
         Rng shuffle = Rng.seeded(config.seed());
         Scratch inputs = new Scratch(train.dim());
         LabelScratch labels = new LabelScratch();
@@ -105,7 +117,7 @@ public final class Trainer {
                             + " uniform guess over %d classes", BLOW_UP, net.loss().classes(), blownUp,
                             net.loss().classes()), null);
                 }
-                sgd.step(net.params());
+                updater.step(net.params());
                 lossSum += loss * rows;
                 correct += net.loss().correct();
                 if (!listeners.isEmpty()) {
