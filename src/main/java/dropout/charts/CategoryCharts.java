@@ -40,7 +40,7 @@ public final class CategoryCharts {
             names.add(Check.text(Check.notNull(m, "a category", c)));
         }
         int bars = names.size() * list.size();
-        int[] layout = Charts.barsLayout(names.size() * list.size() > names.size() ? widened(names, list.size()) : names);
+        int[] layout = Charts.barsLayout(names);
         CategoryChart c = new CategoryChart(layout[0], Charts.HEIGHT + (list.size() > 1 ? 30 : 0));
         c.setTitle(Check.text(title));
         c.setXAxisTitle("");
@@ -84,14 +84,5 @@ public final class CategoryCharts {
             s.setLineColor(color);
         }
         return BitmapEncoder.getBufferedImage(c);
-    }
-
-    /** The names as wide as a group of {@code perGroup} bars needs: each name padded to the group's width. */
-    private static List<String> widened(List<String> names, int perGroup) {
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(n + " ".repeat(3 * (perGroup - 1)));
-        }
-        return out;
     }
 }

@@ -9,7 +9,7 @@ import java.util.function.DoubleUnaryOperator;
  * Notebook 5's exercise: write Gaussian dropout's multiplier ε from a standard normal draw g, so that h·ε has
  * inverted dropout's two moments at drop probability p (E[h·ε] = h, Var[h·ε] = h²·p/(1 − p)). The check draws
  * {@value #SAMPLES} values of g from a fixed seed, applies the learner's function and compares the sample mean
- * and variance of ε with 1 and p/(1 − p), each within 4 standard errors of its estimator (σ/√n for the mean,
+ * and variance of ε with 1 and p/(1 − p), each within 4 standard errors of its estimator (s/√n for the mean, s the sample standard deviation;
  * σ²·√(2/n) for the variance of a normal sample), so a right answer passes and a wrong mean or scale fails.
  */
 public final class GaussianMultiplierCheck {
@@ -39,10 +39,10 @@ public final class GaussianMultiplierCheck {
         }
         double mean = sum / SAMPLES;
         double variance = Math.max(0, sumSq / SAMPLES - mean * mean);
-        double meanTolerance = Z * Math.sqrt(target / SAMPLES);
+        double meanTolerance = Z * Math.sqrt(variance / SAMPLES);
         double varianceTolerance = Z * target * Math.sqrt(2.0 / SAMPLES);
         String measured = "the mean of your ε is " + Report.number(mean, 4)
-                + " and its variance " + Report.number(variance, 4) + " (" + SAMPLES
+                + " and its variance " + Report.number(variance, 4) + " (" + Report.count(SAMPLES)
                 + " draws)";
         boolean meanOk = Math.abs(mean - 1) <= meanTolerance;
         boolean varianceOk = Math.abs(variance - target) <= varianceTolerance;
