@@ -63,7 +63,9 @@ public final class CategoryCharts {
             c.getStyler().setLabelsFontColorAutomaticDark(Theme.TEXT);
             c.getStyler().setLabelsFontColorAutomaticLight(Color.WHITE);
             c.getStyler().setLabelsPosition(0.9);
+            // XChart formats bar labels with the y axis's pattern: three decimals on both, so 0.420 is not "0.42".
             c.getStyler().setDecimalPattern("0.000");
+            c.getStyler().setYAxisDecimalPattern("0.000");
         }
         int k = 0;
         for (Map.Entry<String, double[]> e : list) {
