@@ -3,7 +3,7 @@ package dropout.bench;
 import dropout.core.InvertedDropout;
 import dropout.data.Dataset;
 import dropout.data.FashionMnist;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
 import dropout.train.TrainConfig;

@@ -33,8 +33,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One-line chart factories for the notebooks. Every factory returns a {@link BufferedImage}, which
- * both Java kernels (IJava and rapaio) show as a PNG when it is a cell's last expression; see
- * GUIDE.md section 1. {@link #save(BufferedImage, Path)} writes one to disk.
+ * both Java kernels (IJava and rapaio) show as a PNG when it is a cell's last expression (neither needs
+ * a MIME display call). {@link #save(BufferedImage, Path)} writes one to disk.
  *
  * <p>Conventions, the same for every chart:
  * <ul>

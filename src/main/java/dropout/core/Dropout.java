@@ -1,7 +1,5 @@
 package dropout.core;
 
-import dropout.nn.Buffers;
-import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -42,28 +40,5 @@ public interface Dropout {
     /** Prediction-mode output: h · predictScale (a new array). */
     default INDArray predict(INDArray h) {
         return h.castTo(DataType.FLOAT).mul(predictScale());
-    }
-
-    /** In place on a buffer: {@code x[i] = x[i] · mask[i] · trainScale} for i in [0, n). */
-    default void applyTrain(FloatBuffer x, FloatBuffer mask, int n) {
-        float s = trainScale();
-        for (int i = 0; i < n; i++) {
-            x.put(i, x.get(i) * mask.get(i) * s);
-        }
-    }
-
-    /** In place on a buffer: {@code x[i] = x[i] · predictScale} for i in [0, n). */
-    default void applyPredict(FloatBuffer x, int n) {
-        float s = predictScale();
-        if (s != 1f) {
-            for (int i = 0; i < n; i++) {
-                x.put(i, x.get(i) * s);
-            }
-        }
-    }
-
-    /** Convenience for notebooks: the buffer view of an array (see {@link Buffers}). */
-    static FloatBuffer view(INDArray a) {
-        return Buffers.of(a);
     }
 }

@@ -1,6 +1,6 @@
 package dropout.core;
 
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -25,7 +25,7 @@ public final class Mask {
 
     /** Writes n mask values (1 kept, 0 dropped) into {@code out[0..n)}. */
     public static void fill(FloatBuffer out, int n, DropoutRate rate, Rng rng) {
-        long threshold = threshold(rate);
+        long threshold = threshold(rate.keepProbability());
         int i = 0;
         for (; i + 1 < n; i += 2) {
             long bits = rng.bits();
@@ -37,13 +37,13 @@ public final class Mask {
         }
     }
 
-    /** 1 if draw < threshold else 0, without a branch (at q = 0.5 a branch mispredicts half the time). */
-    private static float kept(long draw, long threshold) {
+    /** 1 if the 32-bit draw is below the threshold else 0, without a branch (at q = 0.5 a branch mispredicts half the time). */
+    public static float kept(long draw, long threshold) {
         return (float) ((draw - threshold) >>> 63);
     }
 
-    /** ⌊q · 2³²⌋: a 32-bit draw below it means "keep". */
-    static long threshold(DropoutRate rate) {
-        return (long) Math.floor(rate.keepProbability() * TWO_32);
+    /** ⌊q · 2³²⌋ for keep probability q: a 32-bit draw below it means "keep". */
+    public static long threshold(double q) {
+        return (long) Math.floor(q * TWO_32);
     }
 }

@@ -1,6 +1,6 @@
 package dropout.data;
 
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,6 +1,6 @@
 package dropout.early;
 
-import dropout.nn.RateAdjustable;
+import dropout.nn.StochasticLayer;
 import dropout.train.IterationListener;
 import dropout.train.Step;
 import java.util.Arrays;
@@ -20,7 +20,7 @@ public final class RateLog implements IterationListener {
     private int size;
     private boolean agreed = true;
     private dropout.nn.Network network;
-    private List<RateAdjustable> layers;
+    private List<StochasticLayer> layers;
 
     @Override
     public void afterStep(Step step) {
@@ -28,7 +28,7 @@ public final class RateLog implements IterationListener {
             network = step.network();
             layers = network.dropoutLayers();
         }
-        double p = layers.isEmpty() ? 0.0 : layers.get(0).rate().dropProbability();
+        double p = network.dropoutRate().dropProbability();
         for (int i = 1; i < layers.size(); i++) {
             if (layers.get(i).rate().dropProbability() != p) {
                 agreed = false;

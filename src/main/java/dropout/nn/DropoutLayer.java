@@ -1,5 +1,6 @@
 package dropout.nn;
 
+import dropout.arrays.Buffers;
 import dropout.core.Dropout;
 import dropout.core.DropoutRate;
 import dropout.core.Mask;
@@ -8,30 +9,22 @@ import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A dropout layer in either style ({@link dropout.core.VanillaDropout} or {@link dropout.core.InvertedDropout}).
+ * A dropout layer in any Bernoulli style ({@link dropout.core.VanillaDropout}, {@link dropout.core.InvertedDropout},
+ * {@link dropout.core.UnscaledDropout}).
  * Training: y = x · m · trainScale with a fresh mask m per call; the backward pass reuses that same mask,
  * dx = dy · m · trainScale. Prediction: y = x · predictScale (the input itself when that scale is 1).
  */
-public final class DropoutLayer implements Layer, RateAdjustable {
-    private final Scratch output;
-    private final Scratch masks;
-    private final Scratch inputGrad;
+public final class DropoutLayer extends NoiseLayer {
     private Dropout dropout;
-    private Rng rng;
-    private INDArray lastMask;
     private float lastScale;
-    private boolean lastWasIdentity;
-    private boolean trained;
 
     public DropoutLayer(int size, Dropout dropout, Rng rng) {
-        this.output = new Scratch(size);
-        this.masks = new Scratch(size);
-        this.inputGrad = new Scratch(size);
+        super(size, rng);
         this.dropout = java.util.Objects.requireNonNull(dropout, "dropout");
-        this.rng = rng;
     }
 
-    public Dropout dropout() {
+    @Override
+    public Dropout style() {
         return dropout;
     }
 
@@ -46,84 +39,58 @@ public final class DropoutLayer implements Layer, RateAdjustable {
     }
 
     /** Replaces the style (and rate) of dropout, keeping the mask stream. */
-    public void setDropout(Dropout dropout) {
+    @Override
+    public void setStyle(Dropout dropout) {
         this.dropout = java.util.Objects.requireNonNull(dropout, "dropout");
-    }
-
-    /** Replaces the mask stream (for example to take a measurement without advancing the training stream). */
-    public Rng swapRng(Rng replacement) {
-        Rng old = rng;
-        rng = replacement;
-        return old;
     }
 
     /** The mask of the last training-mode pass (live buffer; {@code dup()} to keep), or null if none. */
     public INDArray lastMask() {
-        return lastWasIdentity ? null : lastMask;
+        return lastSample();
     }
 
     @Override
-    public INDArray forward(INDArray x, Mode mode) {
-        if (mode == Mode.PREDICT) {
-            float s = dropout.predictScale();
-            if (s == 1f) {
-                return x;
-            }
-            INDArray y = output.get(Shapes.rows(x));
-            Shapes.requireSameShape(x, y, "DropoutLayer");
-            FloatBuffer xs = Buffers.of(x);
-            FloatBuffer ys = Buffers.of(y);
-            int n = (int) x.length();
-            for (int i = 0; i < n; i++) {
-                ys.put(i, xs.get(i) * s);
-            }
-            return y;
-        }
-        trained = true;
-        lastScale = dropout.trainScale();
-        lastWasIdentity = dropout.rate().keepProbability() == 1.0 && lastScale == 1f;
-        if (lastWasIdentity) {
+    protected INDArray predict(INDArray x) {
+        float s = dropout.predictScale();
+        if (s == 1f) {
             return x;
         }
-        int rows = Shapes.rows(x);
-        INDArray y = output.get(rows);
-        Shapes.requireSameShape(x, y, "DropoutLayer");
-        INDArray m = masks.get(rows);
-        int n = (int) x.length();
-        FloatBuffer ms = Buffers.of(m);
-        Mask.fill(ms, n, dropout.rate(), rng);
+        INDArray y = outputFor(x);
         FloatBuffer xs = Buffers.of(x);
         FloatBuffer ys = Buffers.of(y);
-        float s = lastScale;
+        int n = (int) x.length();
         for (int i = 0; i < n; i++) {
-            ys.put(i, xs.get(i) * ms.get(i) * s);
+            ys.put(i, xs.get(i) * s);
         }
-        lastMask = m;
         return y;
     }
 
     @Override
-    public INDArray backward(INDArray dy, boolean inputGradient) {
-        if (!trained) {
-            throw new IllegalStateException("DropoutLayer.backward before a training-mode forward pass");
-        }
-        if (!inputGradient) {
-            return null;
-        }
-        if (lastWasIdentity) {
-            return dy;
-        }
-        Shapes.requireSameShape(dy, lastMask, "DropoutLayer.backward");
-        INDArray dx = inputGrad.get(Shapes.rows(dy));
-        FloatBuffer dys = Buffers.of(dy);
-        FloatBuffer ms = Buffers.of(lastMask);
-        FloatBuffer dxs = Buffers.of(dx);
-        float s = lastScale;
-        int n = (int) dy.length();
+    protected boolean startTrainingPass() {
+        lastScale = dropout.trainScale();
+        return dropout.rate().keepProbability() == 1.0 && lastScale == 1f;
+    }
+
+    @Override
+    protected void sample(FloatBuffer mask, int n, Rng rng) {
+        Mask.fill(mask, n, dropout.rate(), rng);
+    }
+
+    @Override
+    protected void combine(FloatBuffer x, FloatBuffer mask, FloatBuffer y, int n) {
+        masked(x, mask, y, n, lastScale);
+    }
+
+    /** y is linear in x, so its derivative is the same map: dx = dy · m · trainScale. */
+    @Override
+    protected void derivative(FloatBuffer dy, FloatBuffer mask, FloatBuffer dx, int n) {
+        masked(dy, mask, dx, n, lastScale);
+    }
+
+    private static void masked(FloatBuffer a, FloatBuffer mask, FloatBuffer out, int n, float s) {
         for (int i = 0; i < n; i++) {
-            dxs.put(i, dys.get(i) * ms.get(i) * s);
+            out.put(i, a.get(i) * mask.get(i) * s);
         }
-        return dx;
     }
 
     @Override

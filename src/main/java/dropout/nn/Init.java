@@ -1,5 +1,6 @@
 package dropout.nn;
 
+import dropout.arrays.Buffers;
 import dropout.core.Rng;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -131,7 +131,7 @@ public final class Mlp {
      * the same as {@code layerBeforeActivation((size, rng) -> new BatchNorm(size))}.
      */
     public Mlp batchNorm() {
-        return layerBeforeActivation((size, rng) -> new dropout.norm.BatchNorm(size));
+        return layerBeforeActivation((size, rng) -> new BatchNorm(size));
     }
 
     private List<HiddenLayerFactory> perHidden(String what, HiddenLayerFactory[] given) {

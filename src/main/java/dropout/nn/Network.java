@@ -78,14 +78,25 @@ public final class Network {
         return layers.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Layers whose drop rate a schedule can set. */
-    public List<RateAdjustable> dropoutLayers() {
-        return layers.stream().filter(l -> l instanceof RateAdjustable).map(l -> (RateAdjustable) l).toList();
+    /** The layers that sample in training mode, in order. */
+    public List<StochasticLayer> stochasticLayers() {
+        return layersOf(StochasticLayer.class);
+    }
+
+    /** The stochastic layers with a drop rate, which a schedule can set. */
+    public List<StochasticLayer> dropoutLayers() {
+        return stochasticLayers().stream().filter(StochasticLayer::hasRate).toList();
+    }
+
+    /** The first dropout layer's rate (all of them share it under a schedule), or {@link DropoutRate#NONE} without one. */
+    public DropoutRate dropoutRate() {
+        List<StochasticLayer> l = dropoutLayers();
+        return l.isEmpty() ? DropoutRate.NONE : l.get(0).rate();
     }
 
     /** Sets one drop rate on every dropout layer (what dropout schedules do each iteration). */
     public void setDropoutRate(DropoutRate rate) {
-        for (RateAdjustable l : dropoutLayers()) {
+        for (StochasticLayer l : dropoutLayers()) {
             l.setRate(rate);
         }
     }

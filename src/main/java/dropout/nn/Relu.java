@@ -1,5 +1,8 @@
 package dropout.nn;
 
+import dropout.arrays.Buffers;
+import dropout.arrays.Scratch;
+import dropout.arrays.Shapes;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

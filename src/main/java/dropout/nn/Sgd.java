@@ -1,5 +1,6 @@
 package dropout.nn;
 
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package dropout.nn;
 
+import dropout.arrays.Buffers;
+import dropout.arrays.Scratch;
+import dropout.arrays.Shapes;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -13,10 +16,12 @@ public final class SoftmaxCrossEntropy {
     private INDArray lastLogits;
     private int[] lastLabels;
     private int lastCorrect;
+    private final double[] probabilities;
 
     public SoftmaxCrossEntropy(int classes) {
         this.classes = classes;
         this.gradient = new Scratch(classes);
+        this.probabilities = new double[classes];
     }
 
     /** Mean loss of the first {@code logits.rows} labels; also counts correct arg-max predictions. */
@@ -74,21 +79,30 @@ public final class SoftmaxCrossEntropy {
         FloatBuffer z = Buffers.of(lastLogits);
         FloatBuffer gs = Buffers.of(g);
         double inv = 1.0 / rows;
+        double[] p = probabilities;
         for (int r = 0; r < rows; r++) {
             int base = r * classes;
-            float max = z.get(base);
-            for (int c = 1; c < classes; c++) {
-                max = Math.max(max, z.get(base + c));
-            }
-            double s = 0;
+            softmax(z, base, classes, p);
             for (int c = 0; c < classes; c++) {
-                s += Math.exp(z.get(base + c) - max);
-            }
-            for (int c = 0; c < classes; c++) {
-                double p = Math.exp(z.get(base + c) - max) / s;
-                gs.put(base + c, (float) ((p - (c == lastLabels[r] ? 1.0 : 0.0)) * inv));
+                gs.put(base + c, (float) ((p[c] - (c == lastLabels[r] ? 1.0 : 0.0)) * inv));
             }
         }
         return g;
+    }
+
+    /** Softmax of the row {@code z[base .. base + classes)} into {@code p}, in double after subtracting the row maximum. */
+    public static void softmax(FloatBuffer z, int base, int classes, double[] p) {
+        float max = z.get(base);
+        for (int c = 1; c < classes; c++) {
+            max = Math.max(max, z.get(base + c));
+        }
+        double s = 0;
+        for (int c = 0; c < classes; c++) {
+            p[c] = Math.exp(z.get(base + c) - max);
+            s += p[c];
+        }
+        for (int c = 0; c < classes; c++) {
+            p[c] /= s;
+        }
     }
 }

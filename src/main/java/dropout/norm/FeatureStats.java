@@ -1,8 +1,8 @@
 package dropout.norm;
 
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
-import dropout.nn.Shapes;
+import dropout.arrays.Buffers;
+import dropout.arrays.Shapes;
 import java.nio.FloatBuffer;
 import java.util.Arrays;
 import org.nd4j.linalg.api.ndarray.INDArray;

@@ -1,6 +1,7 @@
 package dropout.norm;
 
 import dropout.data.Dataset;
+import dropout.nn.BatchNorm;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;

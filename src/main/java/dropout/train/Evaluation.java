@@ -3,8 +3,8 @@ package dropout.train;
 import dropout.data.Dataset;
 import dropout.nn.Mode;
 import dropout.nn.Network;
-import dropout.nn.Scratch;
-import dropout.nn.Buffers;
+import dropout.arrays.Scratch;
+import dropout.arrays.Buffers;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Mean loss and accuracy of a network on a dataset, in prediction mode. */

@@ -2,10 +2,9 @@ package dropout.train;
 
 import dropout.core.DropoutRate;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Network;
-import dropout.nn.RateAdjustable;
-import dropout.nn.Scratch;
+import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
@@ -110,7 +109,6 @@ public final class Trainer {
     }
 
     private static double currentDropRate(Network net) {
-        List<RateAdjustable> layers = net.dropoutLayers();
-        return layers.isEmpty() ? 0.0 : layers.get(0).rate().dropProbability();
+        return net.dropoutRate().dropProbability();
     }
 }

@@ -3,12 +3,8 @@ package dropout.variants;
 import dropout.core.DropoutRate;
 import dropout.core.Mask;
 import dropout.core.Rng;
-import dropout.nn.Buffers;
 import dropout.nn.Mlp;
-import dropout.nn.Mode;
-import dropout.nn.RateAdjustable;
-import dropout.nn.Scratch;
-import dropout.nn.Shapes;
+import dropout.nn.NoiseLayer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,31 +28,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Edges, decided: p = 0 gives a = 1, b = 0, the identity (the input itself is returned); p = 1 is rejected:
  * every unit would be the constant α', whose variance 0 no affine map can bring back to 1 (a = 0^(−1/2)).
  */
-public final class AlphaDropout implements StochasticLayer, RateAdjustable {
+public final class AlphaDropout extends NoiseLayer {
     /** The value a dropped unit takes before the affine map: SELU's limit at −∞, −λα. */
     public static final double ALPHA_PRIME = -Selu.LAMBDA * Selu.ALPHA;
-    private final int size;
-    private final Scratch output;
-    private final Scratch masks;
-    private final Scratch inputGrad;
     private DropoutRate rate;
     private double a;
     private double b;
-    private Rng rng;
-    private INDArray lastMask;
     private float lastA;
-    private boolean lastWasIdentity;
-    private boolean trained;
 
     public AlphaDropout(int size, DropoutRate rate, Rng rng) {
-        if (size < 1) {
-            throw new IllegalArgumentException("AlphaDropout size = " + size + ": a layer needs at least 1 unit");
-        }
-        this.size = size;
-        this.rng = Objects.requireNonNull(rng, "rng: give the layer its own stream, e.g. Rng.seeded(seed).split()");
-        this.output = new Scratch(size);
-        this.masks = new Scratch(size);
-        this.inputGrad = new Scratch(size);
+        super(size, rng);
         setRate(rate);
     }
 
@@ -108,71 +89,39 @@ public final class AlphaDropout implements StochasticLayer, RateAdjustable {
         this.rate = rate;
     }
 
-    @Override
-    public Rng swapRng(Rng replacement) {
-        Rng old = rng;
-        rng = Objects.requireNonNull(replacement, "replacement");
-        return old;
-    }
-
     /** The 0/1 mask of the last training-mode pass (live buffer), or null when it was the identity. */
     public INDArray lastMask() {
-        return trained && !lastWasIdentity ? lastMask : null;
+        return lastSample();
     }
 
     @Override
-    public INDArray forward(INDArray x, Mode mode) {
-        Shapes.requireMatrix(x, size, toString());
-        if (mode == Mode.PREDICT) {
-            return x;
-        }
-        trained = true;
-        lastWasIdentity = rate.dropProbability() == 0.0;
-        if (lastWasIdentity) {
-            return x;
-        }
-        int rows = Shapes.rows(x);
-        int n = rows * size;
-        INDArray y = output.get(rows);
-        INDArray m = masks.get(rows);
-        FloatBuffer ms = Buffers.of(m);
-        Mask.fill(ms, n, rate, rng);
-        FloatBuffer xs = Buffers.of(x);
-        FloatBuffer ys = Buffers.of(y);
+    protected boolean startTrainingPass() {
+        return rate.dropProbability() == 0.0;
+    }
+
+    @Override
+    protected void sample(FloatBuffer mask, int n, Rng rng) {
+        Mask.fill(mask, n, rate, rng);
+    }
+
+    @Override
+    protected void combine(FloatBuffer x, FloatBuffer mask, FloatBuffer y, int n) {
         // y = a·(x·m + α'(1 − m)) + b = m·(a·x − a·α') + (a·α' + b): one multiply-add, no branch
         float fa = (float) a;
         float dropped = (float) (a * ALPHA_PRIME + b);
         float offset = (float) (-a * ALPHA_PRIME);
         for (int i = 0; i < n; i++) {
-            ys.put(i, ms.get(i) * (fa * xs.get(i) + offset) + dropped);
+            y.put(i, mask.get(i) * (fa * x.get(i) + offset) + dropped);
         }
-        lastMask = m;
         lastA = fa;
-        return y;
     }
 
     @Override
-    public INDArray backward(INDArray dy, boolean inputGradient) {
-        if (!trained) {
-            throw new IllegalStateException("AlphaDropout.backward before forward: run a training-mode forward pass first");
-        }
-        if (!inputGradient) {
-            return null;
-        }
-        if (lastWasIdentity) {
-            return dy;
-        }
-        Shapes.requireSameShape(dy, lastMask, "AlphaDropout.backward");
-        INDArray dx = inputGrad.get(Shapes.rows(dy));
-        FloatBuffer dys = Buffers.of(dy);
-        FloatBuffer ms = Buffers.of(lastMask);
-        FloatBuffer dxs = Buffers.of(dx);
+    protected void derivative(FloatBuffer dy, FloatBuffer mask, FloatBuffer dx, int n) {
         float fa = lastA;
-        int n = (int) dy.length();
         for (int i = 0; i < n; i++) {
-            dxs.put(i, dys.get(i) * ms.get(i) * fa);
+            dx.put(i, dy.get(i) * mask.get(i) * fa);
         }
-        return dx;
     }
 
     @Override

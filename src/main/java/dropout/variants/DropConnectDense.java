@@ -4,16 +4,14 @@ import dropout.core.Dropout;
 import dropout.core.DropoutRate;
 import dropout.core.Mask;
 import dropout.core.Rng;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
+import dropout.nn.FullyConnected;
 import dropout.nn.Init;
 import dropout.nn.Mlp;
 import dropout.nn.Mode;
-import dropout.nn.Param;
-import dropout.nn.RateAdjustable;
-import dropout.nn.Scratch;
-import dropout.nn.Shapes;
+import dropout.arrays.Shapes;
+import dropout.nn.StochasticLayer;
 import java.nio.FloatBuffer;
-import java.util.List;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -50,22 +48,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Edges: p = 0 (with a style whose train scale is 1 there, as both styles have) is exactly {@link dropout.nn.Dense}:
  * no mask is drawn. p = 1 drops every weight and bias: the training output is 0 (inverted style: scale 0, never 1/0).
  */
-public final class DropConnectDense implements StochasticLayer, RateAdjustable {
-    private final int in;
-    private final int out;
-    private final INDArray weights;
-    private final INDArray bias;
-    private final INDArray weightGrad;
-    private final INDArray biasGrad;
+public final class DropConnectDense extends FullyConnected implements StochasticLayer {
     private final INDArray weightMask;
     private final INDArray biasMask;
     private final INDArray maskedWeights;
     private final INDArray maskedBias;
-    private final Scratch output;
-    private final Scratch inputGrad;
     private Dropout style;
     private Rng rng;
-    private INDArray lastInput;
     private boolean lastWasIdentity;
     private float lastScale;
 
@@ -74,25 +63,13 @@ public final class DropConnectDense implements StochasticLayer, RateAdjustable {
      * from the same stream), masks then come from {@code rng.split()}.
      */
     public DropConnectDense(int in, int out, Dropout style, Init init, Rng rng) {
-        if (in < 1 || out < 1) {
-            throw new IllegalArgumentException("DropConnectDense(" + in + ", " + out + "): both sizes must be ≥ 1");
-        }
-        Objects.requireNonNull(init, "init: e.g. Init.d2l() or Init.he()");
-        Objects.requireNonNull(rng, "rng: give the layer its own stream, e.g. Rng.seeded(seed).split()");
+        super(in, out, Objects.requireNonNull(init, "init: e.g. Init.d2l() or Init.he()"),
+                Objects.requireNonNull(rng, "rng: give the layer its own stream, e.g. Rng.seeded(seed).split()"), "DropConnectDense");
         this.style = Objects.requireNonNull(style, "style: InvertedDropout.drop(p) (scale 1/q in training) or VanillaDropout.drop(p) (scale q at prediction)");
-        this.in = in;
-        this.out = out;
-        this.weights = Buffers.matrix(in, out);
-        this.bias = Buffers.matrix(1, out);
-        this.weightGrad = Buffers.matrix(in, out);
-        this.biasGrad = Buffers.matrix(1, out);
         this.weightMask = Buffers.matrix(in, out);
         this.biasMask = Buffers.matrix(1, out);
         this.maskedWeights = Buffers.matrix(in, out);
         this.maskedBias = Buffers.matrix(1, out);
-        this.output = new Scratch(out);
-        this.inputGrad = new Scratch(in);
-        init.fill(weights, rng);
         this.rng = rng.split();
     }
 
@@ -102,27 +79,15 @@ public final class DropConnectDense implements StochasticLayer, RateAdjustable {
         return (in, out, init, rng) -> new DropConnectDense(in, out, style, init, rng);
     }
 
-    public int inputSize() {
-        return in;
-    }
-
-    public int outputSize() {
-        return out;
-    }
-
-    /** The live weight matrix W [in, out] (not a copy, never masked). */
-    public INDArray weights() {
-        return weights;
-    }
-
-    /** The live bias row b [1, out] (not a copy, never masked). */
-    public INDArray bias() {
-        return bias;
-    }
-
     /** The dropout style: its rate, and where its scale goes. */
+    @Override
     public Dropout style() {
         return style;
+    }
+
+    @Override
+    public void setStyle(Dropout style) {
+        this.style = Objects.requireNonNull(style, "style: e.g. InvertedDropout.drop(0.5)");
     }
 
     @Override
@@ -144,105 +109,61 @@ public final class DropConnectDense implements StochasticLayer, RateAdjustable {
 
     /** The weight mask M [in, out] of the last training pass (live; {@code dup()} to keep), or null when none was drawn. */
     public INDArray lastWeightMask() {
-        return lastInput != null && !lastWasIdentity ? weightMask : null;
+        return trained() && !lastWasIdentity ? weightMask : null;
     }
 
     /** The bias mask m [1, out] of the last training pass (live), or null when none was drawn. */
     public INDArray lastBiasMask() {
-        return lastInput != null && !lastWasIdentity ? biasMask : null;
+        return trained() && !lastWasIdentity ? biasMask : null;
     }
 
     @Override
     public INDArray forward(INDArray x, Mode mode) {
-        Shapes.requireMatrix(x, in, toString());
-        int rows = Shapes.rows(x);
-        INDArray y = output.get(rows);
         if (mode == Mode.PREDICT) {
-            float t = style.predictScale();
-            Nd4j.gemm(x, weights, y, false, false, t, 0.0);
-            addScaledBias(Buffers.of(y), Buffers.of(bias), t, rows);
-            return y;
+            return affine(x, weights, bias, style.predictScale(), false);
         }
+        Shapes.requireMatrix(x, in, toString());
         float s = style.trainScale();
         lastScale = s;
         lastWasIdentity = style.rate().keepProbability() == 1.0 && s == 1f;
-        INDArray w = weights;
-        INDArray b = bias;
-        if (!lastWasIdentity) {
-            int n = in * out;
-            FloatBuffer ws = Buffers.of(weights);
-            FloatBuffer ms = Buffers.of(weightMask);
-            FloatBuffer es = Buffers.of(maskedWeights);
-            Mask.fill(ms, n, style.rate(), rng);
-            for (int i = 0; i < n; i++) {
-                es.put(i, ws.get(i) * ms.get(i) * s);
-            }
-            FloatBuffer bs = Buffers.of(bias);
-            FloatBuffer bm = Buffers.of(biasMask);
-            FloatBuffer be = Buffers.of(maskedBias);
-            Mask.fill(bm, out, style.rate(), rng);
-            for (int j = 0; j < out; j++) {
-                be.put(j, bs.get(j) * bm.get(j) * s);
-            }
-            w = maskedWeights;
-            b = maskedBias;
+        if (lastWasIdentity) {
+            return affine(x, weights, bias, 1f, true);
         }
-        Nd4j.gemm(x, w, y, false, false, 1.0, 0.0);
-        addScaledBias(Buffers.of(y), Buffers.of(b), 1f, rows);
-        lastInput = x;
-        return y;
+        masked(weights, weightMask, maskedWeights, in * out, s);
+        masked(bias, biasMask, maskedBias, out, s);
+        return affine(x, maskedWeights, maskedBias, 1f, true);
     }
 
-    private void addScaledBias(FloatBuffer y, FloatBuffer b, float scale, int rows) {
-        for (int r = 0, k = 0; r < rows; r++) {
-            for (int c = 0; c < out; c++, k++) {
-                y.put(k, y.get(k) + scale * b.get(c));
-            }
+    /** Draws a mask of n values into {@code mask} and writes {@code value · mask · s} into {@code into}. */
+    private void masked(INDArray value, INDArray mask, INDArray into, int n, float s) {
+        FloatBuffer vs = Buffers.of(value);
+        FloatBuffer ms = Buffers.of(mask);
+        FloatBuffer es = Buffers.of(into);
+        Mask.fill(ms, n, style.rate(), rng);
+        for (int i = 0; i < n; i++) {
+            es.put(i, vs.get(i) * ms.get(i) * s);
         }
     }
 
     @Override
-    public INDArray backward(INDArray dy, boolean inputGradient) {
-        if (lastInput == null) {
-            throw new IllegalStateException("DropConnectDense.backward before forward: run a training-mode forward pass first");
-        }
-        int rows = Shapes.rows(lastInput);
-        Shapes.requireSameShape(dy, output.get(rows), "DropConnectDense.backward");
-        Nd4j.gemm(lastInput, dy, weightGrad, true, false, 1.0, 0.0);
-        FloatBuffer dys = Buffers.of(dy);
-        FloatBuffer db = Buffers.of(biasGrad);
-        for (int c = 0; c < out; c++) {
-            db.put(c, 0f);
-        }
-        for (int r = 0, k = 0; r < rows; r++) {
-            for (int c = 0; c < out; c++, k++) {
-                db.put(c, db.get(c) + dys.get(k));
-            }
-        }
+    protected void adjustGradients() {
         if (!lastWasIdentity) {
-            float s = lastScale;
-            FloatBuffer gw = Buffers.of(weightGrad);
-            FloatBuffer ms = Buffers.of(weightMask);
-            int n = in * out;
-            for (int i = 0; i < n; i++) {
-                gw.put(i, gw.get(i) * ms.get(i) * s);
-            }
-            FloatBuffer bm = Buffers.of(biasMask);
-            for (int c = 0; c < out; c++) {
-                db.put(c, db.get(c) * bm.get(c) * s);
-            }
+            scaleByMask(weightGrad, weightMask, in * out, lastScale);
+            scaleByMask(biasGrad, biasMask, out, lastScale);
         }
-        if (!inputGradient) {
-            return null;
+    }
+
+    private static void scaleByMask(INDArray grad, INDArray mask, int n, float s) {
+        FloatBuffer g = Buffers.of(grad);
+        FloatBuffer m = Buffers.of(mask);
+        for (int i = 0; i < n; i++) {
+            g.put(i, g.get(i) * m.get(i) * s);
         }
-        INDArray dx = inputGrad.get(rows);
-        Nd4j.gemm(dy, lastWasIdentity ? weights : maskedWeights, dx, false, true, 1.0, 0.0);
-        return dx;
     }
 
     @Override
-    public List<Param> params() {
-        return List.of(new Param("W", weights, weightGrad), new Param("b", bias, biasGrad));
+    protected INDArray weightsUsed() {
+        return lastWasIdentity ? weights : maskedWeights;
     }
 
     /**
@@ -264,11 +185,11 @@ public final class DropConnectDense implements StochasticLayer, RateAdjustable {
         square(Buffers.of(x), Buffers.of(x2), rows * in);
         square(Buffers.of(weights), Buffers.of(w2), in * out);
         Nd4j.gemm(x, weights, mean, false, false, s * q, 0.0);
-        addScaledBias(Buffers.of(mean), Buffers.of(bias), (float) (s * q), rows);
+        addBias(Buffers.of(mean), Buffers.of(bias), (float) (s * q), rows, out);
         Nd4j.gemm(x2, w2, var, false, false, s * s * p * q, 0.0);
         FloatBuffer b2 = Buffers.of(Buffers.matrix(1, out));
         square(Buffers.of(bias), b2, out);
-        addScaledBias(Buffers.of(var), b2, (float) (s * s * p * q), rows);
+        addBias(Buffers.of(var), b2, (float) (s * s * p * q), rows, out);
         return new INDArray[] {mean, var};
     }
 

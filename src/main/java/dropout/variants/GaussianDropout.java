@@ -2,12 +2,8 @@ package dropout.variants;
 
 import dropout.core.DropoutRate;
 import dropout.core.Rng;
-import dropout.nn.Buffers;
 import dropout.nn.Mlp;
-import dropout.nn.Mode;
-import dropout.nn.RateAdjustable;
-import dropout.nn.Scratch;
-import dropout.nn.Shapes;
+import dropout.nn.NoiseLayer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -30,27 +26,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Cost: one N(0, 1) draw per unit (the JDK's ziggurat, about twice a Bernoulli draw) and one multiply.
  * The noise is kept ({@link #lastNoise()}) for the backward pass.
  */
-public final class GaussianDropout implements StochasticLayer, RateAdjustable {
-    private final int size;
-    private final Scratch output;
-    private final Scratch noise;
-    private final Scratch inputGrad;
+public final class GaussianDropout extends NoiseLayer {
     private DropoutRate rate;
     private double sigma;
-    private Rng rng;
-    private INDArray lastNoise;
-    private boolean lastWasIdentity;
-    private boolean trained;
 
     public GaussianDropout(int size, DropoutRate rate, Rng rng) {
-        if (size < 1) {
-            throw new IllegalArgumentException("GaussianDropout size = " + size + ": a layer needs at least 1 unit");
-        }
-        this.size = size;
-        this.rng = Objects.requireNonNull(rng, "rng: give the layer its own stream, e.g. Rng.seeded(seed).split()");
-        this.output = new Scratch(size);
-        this.noise = new Scratch(size);
-        this.inputGrad = new Scratch(size);
+        super(size, rng);
         setRate(rate);
     }
 
@@ -89,67 +70,34 @@ public final class GaussianDropout implements StochasticLayer, RateAdjustable {
         this.rate = rate;
     }
 
-    @Override
-    public Rng swapRng(Rng replacement) {
-        Rng old = rng;
-        rng = Objects.requireNonNull(replacement, "replacement");
-        return old;
-    }
-
     /** The noise ε of the last training-mode pass (live buffer; {@code dup()} to keep), or null when it was the identity. */
     public INDArray lastNoise() {
-        return trained && !lastWasIdentity ? lastNoise : null;
+        return lastSample();
     }
 
     @Override
-    public INDArray forward(INDArray x, Mode mode) {
-        Shapes.requireMatrix(x, size, toString());
-        if (mode == Mode.PREDICT) {
-            return x;
-        }
-        trained = true;
-        lastWasIdentity = sigma == 0.0;
-        if (lastWasIdentity) {
-            return x;
-        }
-        int rows = Shapes.rows(x);
-        INDArray y = output.get(rows);
-        INDArray e = noise.get(rows);
-        FloatBuffer xs = Buffers.of(x);
-        FloatBuffer ys = Buffers.of(y);
-        FloatBuffer es = Buffers.of(e);
-        int n = rows * size;
+    protected boolean startTrainingPass() {
+        return sigma == 0.0;
+    }
+
+    @Override
+    protected void sample(FloatBuffer noise, int n, Rng rng) {
         double s = sigma;
         for (int i = 0; i < n; i++) {
-            float eps = (float) (1.0 + s * rng.gaussian());
-            es.put(i, eps);
-            ys.put(i, xs.get(i) * eps);
+            noise.put(i, (float) (1.0 + s * rng.gaussian()));
         }
-        lastNoise = e;
-        return y;
     }
 
     @Override
-    public INDArray backward(INDArray dy, boolean inputGradient) {
-        if (!trained) {
-            throw new IllegalStateException("GaussianDropout.backward before forward: run a training-mode forward pass first");
-        }
-        if (!inputGradient) {
-            return null;
-        }
-        if (lastWasIdentity) {
-            return dy;
-        }
-        Shapes.requireSameShape(dy, lastNoise, "GaussianDropout.backward");
-        INDArray dx = inputGrad.get(Shapes.rows(dy));
-        FloatBuffer dys = Buffers.of(dy);
-        FloatBuffer es = Buffers.of(lastNoise);
-        FloatBuffer dxs = Buffers.of(dx);
-        int n = (int) dy.length();
+    protected void combine(FloatBuffer x, FloatBuffer noise, FloatBuffer y, int n) {
         for (int i = 0; i < n; i++) {
-            dxs.put(i, dys.get(i) * es.get(i));
+            y.put(i, x.get(i) * noise.get(i));
         }
-        return dx;
+    }
+
+    @Override
+    protected void derivative(FloatBuffer dy, FloatBuffer noise, FloatBuffer dx, int n) {
+        combine(dy, noise, dx, n);
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dropout.variants;
 
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
-import dropout.nn.Scratch;
-import dropout.nn.Shapes;
+import dropout.arrays.Scratch;
+import dropout.arrays.Shapes;
 import java.nio.FloatBuffer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 

@@ -1,11 +1,14 @@
 package dropout.variants;
 
+import dropout.core.DropoutRate;
+import dropout.core.Mask;
 import dropout.core.Rng;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Mlp;
 import dropout.nn.Mode;
-import dropout.nn.Scratch;
-import dropout.nn.Shapes;
+import dropout.arrays.Scratch;
+import dropout.arrays.Shapes;
+import dropout.nn.StochasticLayer;
 import java.nio.FloatBuffer;
 import java.util.Objects;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -36,7 +39,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link dropout.core.Mask}), a few multiplies: about plain dropout plus ReLU.
  */
 public final class Standout implements StochasticLayer {
-    private static final double TWO_32 = 4294967296.0;
     private final int size;
     private final double alpha;
     private final double beta;
@@ -88,6 +90,27 @@ public final class Standout implements StochasticLayer {
     /** The keep probability sigmoid(α·z + β) of one pre-activation. */
     public double keepProbability(double z) {
         return 1.0 / (1.0 + Math.exp(-(alpha * z + beta)));
+    }
+
+    /** False: each unit's keep probability sigmoid(α·z + β) is its own, there is no one rate. */
+    @Override
+    public boolean hasRate() {
+        return false;
+    }
+
+    @Override
+    public DropoutRate rate() {
+        throw new UnsupportedOperationException(noRate());
+    }
+
+    @Override
+    public void setRate(DropoutRate rate) {
+        throw new UnsupportedOperationException(noRate());
+    }
+
+    private String noRate() {
+        return this + " has no single drop rate (each unit's keep probability is sigmoid(α·z + β)): check hasRate() first,"
+                + " or change α and β by building another Standout";
     }
 
     @Override
@@ -144,8 +167,7 @@ public final class Standout implements StochasticLayer {
             } else {
                 draw = bits & 0xFFFFFFFFL;
             }
-            long threshold = (long) (qi * TWO_32);
-            float m = (float) ((draw - threshold) >>> 63);
+            float m = Mask.kept(draw, Mask.threshold(qi));
             float r = Math.max(zi, 0f);
             ys.put(i, r * m);
             // m · [z > 0] without a branch: keep m's bits where r > 0 (r ≥ 0, so r | −r has its sign bit set iff r > 0)

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -14,7 +14,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Monte-Carlo checks with fixed seeds against GUIDE.md §4. Tolerances are 4 standard errors of the
+ * Monte-Carlo checks with fixed seeds against the closed-form moments of each style: E[h·m·s] = h·q·s,
+ * Var = h²·s²·p·q. Tolerances are 4 standard errors of the
  * estimator, computed from the sample size (a correct implementation fails about 1 time in 16,000).
  */
 class DropoutStatisticsTest {

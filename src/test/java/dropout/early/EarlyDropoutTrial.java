@@ -5,6 +5,8 @@ import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.data.FashionMnist;
+import dropout.measure.GradientProbes;
+import dropout.measure.ProbeLog;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
 import dropout.train.DropoutSchedule;

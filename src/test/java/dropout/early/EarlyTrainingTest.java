@@ -12,7 +12,7 @@ import dropout.data.Dataset;
 import dropout.nn.DropoutLayer;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
-import dropout.nn.RateAdjustable;
+import dropout.nn.StochasticLayer;
 import dropout.testing.Blobs;
 import dropout.train.DropoutSchedule;
 import dropout.train.History;
@@ -36,7 +36,7 @@ class EarlyTrainingTest {
         Network net = Mlp.sizes(12, 32, 16, 4).dropoutEverywhere(InvertedDropout.drop(0.5)).build(3);
         List<Seen> seen = new ArrayList<>();
         History h = new Trainer(config).quiet().schedule(schedule).listen(log).listen(s -> {
-            List<RateAdjustable> layers = s.network().dropoutLayers();
+            List<StochasticLayer> layers = s.network().dropoutLayers();
             double[] rates = new double[layers.size()];
             boolean[] dropped = new boolean[layers.size()];
             for (int i = 0; i < layers.size(); i++) {

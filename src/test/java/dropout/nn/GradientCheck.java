@@ -2,6 +2,7 @@ package dropout.nn;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dropout.arrays.Buffers;
 import java.nio.FloatBuffer;
 import java.util.function.DoubleSupplier;
 import org.nd4j.linalg.api.ndarray.INDArray;

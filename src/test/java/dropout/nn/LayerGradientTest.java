@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dropout.arrays.Buffers;
 import dropout.core.Dropout;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;

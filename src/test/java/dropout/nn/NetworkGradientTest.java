@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dropout.arrays.Buffers;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import dropout.core.VanillaDropout;

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dropout.arrays.Buffers;
 import dropout.core.Rng;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.nn.BatchNorm;
 import dropout.nn.Mode;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;

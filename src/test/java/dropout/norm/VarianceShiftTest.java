@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import dropout.data.Dataset;
+import dropout.nn.BatchNorm;
 import dropout.nn.Dense;
 import dropout.nn.DropoutLayer;
 import dropout.nn.Init;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dropout.early.ProbeLog;
-import dropout.early.ProbeRecord;
+import dropout.measure.ProbeLog;
+import dropout.measure.ProbeRecord;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dropout.core.Rng;
 import dropout.data.Dataset;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.testing.Blobs;
 import java.nio.FloatBuffer;
 import java.util.function.DoubleSupplier;

@@ -12,7 +12,7 @@ import dropout.core.DropoutRate;
 import dropout.core.InvertedDropout;
 import dropout.core.Rng;
 import dropout.core.VanillaDropout;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Dense;
 import dropout.nn.Init;
 import dropout.nn.Mode;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dropout.core.DropoutRate;
 import dropout.core.Rng;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Mode;
 import java.nio.FloatBuffer;
 import java.util.function.DoubleUnaryOperator;

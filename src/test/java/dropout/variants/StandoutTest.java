@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dropout.core.Rng;
-import dropout.nn.Buffers;
+import dropout.arrays.Buffers;
 import dropout.nn.Mode;
 import java.nio.FloatBuffer;
 import org.junit.jupiter.api.Test;

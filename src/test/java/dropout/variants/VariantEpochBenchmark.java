@@ -3,6 +3,7 @@ package dropout.variants;
 import dropout.core.DropoutRate;
 import dropout.core.InvertedDropout;
 import dropout.data.Dataset;
+import dropout.measure.McDropout;
 import dropout.nn.Init;
 import dropout.nn.Mlp;
 import dropout.nn.Network;

@@ -9,7 +9,7 @@ import dropout.nn.Init;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Relu;
-import dropout.norm.BatchNorm;
+import dropout.nn.BatchNorm;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
