@@ -8,6 +8,7 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.style.Styler.LegendLayout;
 import org.knowm.xchart.style.Styler.LegendPosition;
 
 /**
@@ -48,7 +49,7 @@ public final class CategoryCharts {
         Charts.style(c.getStyler(), Theme.TITLE);
         c.getStyler().setLegendVisible(list.size() > 1);
         c.getStyler().setLegendPosition(LegendPosition.OutsideS);
-        c.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        c.getStyler().setLegendLayout(LegendLayout.Horizontal);
         c.getStyler().setPlotGridVerticalLinesVisible(false);
         c.getStyler().setAvailableSpaceFill(0.75);
         c.getStyler().setOverlapped(false);

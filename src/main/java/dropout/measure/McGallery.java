@@ -1,4 +1,4 @@
-package dropout.variants;
+package dropout.measure;
 
 import dropout.data.Dataset;
 import dropout.data.FashionMnist;

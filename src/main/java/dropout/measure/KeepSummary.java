@@ -1,4 +1,4 @@
-package dropout.variants;
+package dropout.measure;
 
 import java.util.Objects;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,4 +1,4 @@
-package dropout.variants;
+package dropout.measure;
 
 import dropout.report.Report;
 import dropout.report.Table;
