@@ -125,6 +125,7 @@ public final class ReferenceCharts {
         }
         Charts.epochAxis(c, maxLen);
         c.getStyler().setYAxisLogarithmic(p.logY());
+        c.getStyler().setYAxisLogarithmicDecadeOnly(false);   // ticks between decades too, not a lone "0.1"
         return legend;
     }
 }

@@ -42,6 +42,19 @@ public record NoiseSensitivity(double sigma, int examples, double changedFractio
         return new NoiseSensitivity(sigma, n, (double) changed / n, shift / n);
     }
 
+    /** Standard error of {@link #changedFraction()} from the sample size: √(f·(1 − f)/n). */
+    public double changedStandardError() {
+        return Math.sqrt(changedFraction * (1 - changedFraction) / examples);
+    }
+
+    /**
+     * Standard error of a − b's changed fractions, treating the two as independent samples: √(se_a² + se_b²).
+     * (The same images and noise make them positively correlated, so the true error of the difference is smaller.)
+     */
+    public static double differenceStandardError(NoiseSensitivity a, NoiseSensitivity b) {
+        return Math.hypot(a.changedStandardError(), b.changedStandardError());
+    }
+
     /** Row-wise softmax of a [rows, classes] float matrix, by the loss's own routine. */
     private static double[][] softmax(INDArray logits) {
         int rows = (int) logits.size(0);

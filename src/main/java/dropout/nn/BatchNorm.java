@@ -107,6 +107,11 @@ public final class BatchNorm implements Layer {
         return beta;
     }
 
+    /** The live ∂loss/∂γ row [1, size], written by {@link #backward}: Σ over the batch of dy·x̂. */
+    public INDArray gammaGradient() {
+        return gammaGrad;
+    }
+
     /** A copy of the running mean. */
     public double[] runningMean() {
         return runningMean.clone();

@@ -98,6 +98,15 @@ public final class ChannelBatchNorm {
         return batchVariance.clone();
     }
 
+    /** √(σ²_B + ε) per channel, from the last training pass: the γ that undoes the normalisation. */
+    public double[] batchStd() {
+        double[] v = batchVariance();
+        for (int c = 0; c < v.length; c++) {
+            v[c] = Math.sqrt(v[c] + BatchNorm.EPSILON);
+        }
+        return v;
+    }
+
     public double[] runningMean() {
         return runningMean.clone();
     }

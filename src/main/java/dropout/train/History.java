@@ -53,6 +53,39 @@ public final class History {
         return epochs.stream().mapToDouble(e -> e.trainAccuracy() - e.testAccuracy()).toArray();
     }
 
+    /** Test accuracy after {@code epoch} (counted from 1). */
+    public double testAccuracyAt(int epoch) {
+        requireEpochs("testAccuracyAt", epoch, epoch);
+        return epochs.get(epoch - 1).testAccuracy();
+    }
+
+    /** Mean test accuracy over epochs {@code fromEpoch} to {@code toEpoch}, both counted from 1 and included. */
+    public double testAccuracyMean(int fromEpoch, int toEpoch) {
+        requireEpochs("testAccuracyMean", fromEpoch, toEpoch);
+        double sum = 0;
+        for (int e = fromEpoch; e <= toEpoch; e++) {
+            sum += epochs.get(e - 1).testAccuracy();
+        }
+        return sum / (toEpoch - fromEpoch + 1);
+    }
+
+    /** The largest |change| of test accuracy from one epoch to the next: how much a single epoch can swing. */
+    public double largestTestAccuracySwing() {
+        requireEpochs("largestTestAccuracySwing", 1, 2);
+        double largest = 0;
+        for (int e = 1; e < epochs.size(); e++) {
+            largest = Math.max(largest, Math.abs(epochs.get(e).testAccuracy() - epochs.get(e - 1).testAccuracy()));
+        }
+        return largest;
+    }
+
+    private void requireEpochs(String what, int from, int to) {
+        if (from < 1 || to < from || to > epochs.size()) {
+            throw new IllegalArgumentException(what + ": epochs " + from + ".." + to + " of history '" + label + "', which has "
+                    + epochs.size() + " epoch(s): ask for epochs counted from 1, from ≤ to ≤ " + epochs.size());
+        }
+    }
+
     /** Total wall-clock seconds of all epochs. */
     public double seconds() {
         return epochs.stream().mapToDouble(EpochStats::seconds).sum();

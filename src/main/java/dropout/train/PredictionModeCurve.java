@@ -61,6 +61,22 @@ public final class PredictionModeCurve implements IterationListener {
         return measured.stream().mapToDouble(Evaluation::accuracy).toArray();
     }
 
+    /** Prediction-mode accuracy measured after {@code epoch} (counted from 1; it must be one of {@link #epochs()}). */
+    public double accuracyAt(int epoch) {
+        int i = epochs.indexOf(epoch);
+        if (i < 0) {
+            throw new IllegalArgumentException("accuracyAt(" + epoch + "): not measured; the curve measured "
+                    + (epochs.isEmpty() ? "no epoch yet" : "epochs " + epochs.get(0) + ".." + epochs.get(epochs.size() - 1)
+                    + " every " + every) + ": ask for one of those");
+        }
+        return measured.get(i).accuracy();
+    }
+
+    /** Prediction-mode training accuracy minus {@code run}'s test accuracy, both after {@code epoch}. */
+    public double gapAt(History run, int epoch) {
+        return accuracyAt(epoch) - run.testAccuracyAt(epoch);
+    }
+
     /** Prediction-mode mean loss at each measured epoch, in order. */
     public double[] loss() {
         return measured.stream().mapToDouble(Evaluation::loss).toArray();

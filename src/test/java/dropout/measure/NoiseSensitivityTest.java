@@ -33,6 +33,15 @@ class NoiseSensitivityTest {
     }
 
     @Test
+    void standardErrorsFromTheSampleSize() {
+        NoiseSensitivity a = new NoiseSensitivity(0.1, 1000, 0.018, 0);
+        NoiseSensitivity b = new NoiseSensitivity(0.1, 1000, 0.023, 0);
+        assertEquals(Math.sqrt(0.018 * 0.982 / 1000), a.changedStandardError(), 1e-15);
+        assertEquals(0.0, new NoiseSensitivity(0, 10, 0, 0).changedStandardError(), 0.0, "no change, no spread");
+        assertEquals(Math.sqrt(0.018 * 0.982 / 1000 + 0.023 * 0.977 / 1000), NoiseSensitivity.differenceStandardError(a, b), 1e-15);
+    }
+
+    @Test
     void badArguments() {
         assertThrows(IllegalArgumentException.class, () -> NoiseSensitivity.of(net, data, 0, 0.1, 1));
         assertThrows(IllegalArgumentException.class, () -> NoiseSensitivity.of(net, data, 301, 0.1, 1));

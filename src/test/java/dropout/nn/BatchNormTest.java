@@ -37,6 +37,23 @@ class BatchNormTest {
     }
 
     @Test
+    void atGammaZeroNothingPassesDownButGammaStillLearns() {
+        BatchNorm bn = new BatchNorm(2);
+        bn.gamma().assign(0);
+        bn.beta().assign(1);
+        INDArray x = org.nd4j.linalg.factory.Nd4j.create(new float[] {1, 5, 2, 3, 6, 4}, new long[] {3, 2}, 'c');
+        INDArray y = bn.forward(x, Mode.TRAIN);
+        assertEquals(1.0, y.minNumber().doubleValue(), 0.0);
+        assertEquals(1.0, y.maxNumber().doubleValue(), 0.0);
+        INDArray dy = x.dup();
+        assertEquals(0.0, bn.backward(dy, true).amaxNumber().doubleValue(), 0.0);
+        // dγ_j = Σ_r dy_rj · x̂_rj; with dy = x that is Σ_r x_rj (x_rj − μ_j)/σ_j = B·σ²_j/√(σ²_j + ε)
+        double var0 = (Math.pow(1 - 3, 2) + Math.pow(2 - 3, 2) + Math.pow(6 - 3, 2)) / 3;
+        assertEquals(3 * var0 / Math.sqrt(var0 + BatchNorm.EPSILON), bn.gammaGradient().getDouble(0), 1e-4);
+        assertTrue(bn.gammaGradient().getDouble(1) > 0);
+    }
+
+    @Test
     void gradientsOfInputGammaAndBeta() {
         BatchNorm bn = new BatchNorm(4);
         randomise(bn.gamma(), 11, 1.0);
