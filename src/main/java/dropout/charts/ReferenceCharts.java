@@ -24,21 +24,30 @@ public final class ReferenceCharts {
 
     /** One plot of a {@link #panels} figure: its title, y label, curves, reference lines and y scale. */
     public record Panel(String title, String yLabel, Map<String, double[]> series, Map<String, Double> references,
-                        boolean logY) {
+                        boolean logY, int xMax) {
 
         /** A panel with curves only, linear y axis. */
         public static Panel of(String title, String yLabel, Map<String, double[]> series) {
-            return new Panel(title, yLabel, series, Map.of(), false);
+            return new Panel(title, yLabel, series, Map.of(), false, 0);
         }
 
         /** The same panel with these dashed reference lines (one per series: the i-th in the i-th series' colour). */
         public Panel references(Map<String, Double> references) {
-            return new Panel(title, yLabel, series, references, logY);
+            return new Panel(title, yLabel, series, references, logY, xMax);
+        }
+
+        /** The same panel with its x axis running to {@code n} at least, so that panels of shorter and longer runs
+         *  share a scale. */
+        public Panel xUpTo(int n) {
+            if (n < 2) {
+                throw new IllegalArgumentException("xUpTo(" + n + "): the x axis must run to 2 or more");
+            }
+            return new Panel(title, yLabel, series, references, logY, n);
         }
 
         /** The same panel with a logarithmic y axis (every drawn value must be > 0). */
         public Panel withLogY() {
-            return new Panel(title, yLabel, series, references, true);
+            return new Panel(title, yLabel, series, references, true, xMax);
         }
     }
 
@@ -47,7 +56,7 @@ public final class ReferenceCharts {
                                        Map<String, Double> references, boolean logY) {
         String m = "ReferenceCharts.curves";
         XYChart c = Charts.xyChart(title, xLabel, yLabel, Charts.WIDTH, Charts.HEIGHT, Theme.TITLE);
-        List<String> legend = draw(m, c, new Panel(title, yLabel, series, references, logY), true);
+        List<String> legend = draw(m, c, new Panel(title, yLabel, series, references, logY, 0), true);
         Charts.placeLegend(c, legend);
         return BitmapEncoder.getBufferedImage(c);
     }
@@ -94,7 +103,7 @@ public final class ReferenceCharts {
         List<Map.Entry<String, double[]>> series = Check.entries(m, "series", p.series());
         Check.notNull(m, "references", p.references());
         boolean drawn = false;
-        int maxLen = 2;
+        int maxLen = Math.max(2, p.xMax());
         for (int i = 0; i < series.size(); i++) {
             double[] y = series.get(i).getValue();
             Check.nonEmpty(m, "series '" + series.get(i).getKey() + "'", y);

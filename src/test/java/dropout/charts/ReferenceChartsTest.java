@@ -61,6 +61,24 @@ class ReferenceChartsTest {
     }
 
     @Test
+    void aPanelCanShareALongerXAxis() {
+        Map<String, double[]> rising = new LinkedHashMap<>();
+        rising.put("a", new double[] {0, 1, 2, 3, 4, 5, 6, 7, 8, 9});
+        var own = ReferenceCharts.Panel.of("p", "y", rising);
+        BufferedImage a = ReferenceCharts.panels("", "epoch", own, own);
+        BufferedImage b = ReferenceCharts.panels("", "epoch", own, own.xUpTo(100));
+        assertEquals(a.getWidth(), b.getWidth());
+        boolean differs = false;
+        for (int x = 0; x < a.getWidth() && !differs; x++) {
+            for (int y = 0; y < a.getHeight() && !differs; y++) {
+                differs = a.getRGB(x, y) != b.getRGB(x, y);
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(differs, "an x axis to 100 must draw the 10 points differently");
+        assertThrows(IllegalArgumentException.class, () -> own.xUpTo(1));
+    }
+
+    @Test
     void badInputNamesTheRule() {
         Map<String, double[]> zero = Map.of("z", new double[] {0.0, 1.0});
         assertThrows(IllegalArgumentException.class, () -> ReferenceCharts.curves("t", "x", "y", zero, Map.of(), true));
