@@ -1,6 +1,8 @@
 package dropout.measure;
 
 import dropout.core.Rng;
+import dropout.report.Table;
+import java.util.Map;
 
 /**
  * Noise injection seen as a penalty (Bishop 1995): for a linear unit z = w·x with target y, the squared error
@@ -17,6 +19,14 @@ public record NoisePenalty(double cleanError, double penalty, double monteCarlo,
     /** The formula's total, clean error plus penalty. */
     public double formula() {
         return cleanError + penalty;
+    }
+
+    /** One row per named result: clean error, penalty, their sum, the Monte-Carlo mean and its standard error. */
+    public static Table table(Map<String, NoisePenalty> results) {
+        Table t = Table.of("noise", "clean error", "penalty (formula)", "clean + penalty", "Monte-Carlo mean",
+                "standard error").decimals(5);
+        results.forEach((name, r) -> t.row(name, r.cleanError(), r.penalty(), r.formula(), r.monteCarlo(), r.standardError()));
+        return t;
     }
 
     /** Inverted dropout with drop probability p on the inputs of z = w·x. */

@@ -53,4 +53,14 @@ class NoisePenaltyTest {
         assertThrows(IllegalArgumentException.class, () -> NoisePenalty.gaussian(new float[2], new float[2], 0, -1, 10, 1));
         assertThrows(IllegalArgumentException.class, () -> NoisePenalty.gaussian(new float[2], new float[2], 0, 1, 1, 1));
     }
+
+    @Test
+    void tablePrintsOneRowPerResultInOrder() {
+        var a = new NoisePenalty(1.5, 0.25, 1.7, 0.01);
+        var b = new NoisePenalty(2.0, 0.5, 2.4, 0.02);
+        var lines = NoisePenalty.table(dropout.report.Named.of("first", a).and("second", b)).toString().lines().toList();
+        assertEquals(3, lines.size());
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(1).startsWith("first") && lines.get(1).contains("1.75000"), lines.get(1));
+        org.junit.jupiter.api.Assertions.assertTrue(lines.get(2).startsWith("second") && lines.get(2).contains("2.50000"), lines.get(2));
+    }
 }
