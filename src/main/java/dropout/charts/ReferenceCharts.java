@@ -134,7 +134,35 @@ public final class ReferenceCharts {
         }
         Charts.epochAxis(c, maxLen);
         c.getStyler().setYAxisLogarithmic(p.logY());
-        c.getStyler().setYAxisLogarithmicDecadeOnly(false);   // ticks between decades too, not a lone "0.1"
+        if (p.logY()) {
+            // whole decades at both ends, so that at least two labelled ticks show (not a lone "0.1")
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (Map.Entry<String, double[]> e : series) {
+                for (double v : e.getValue()) {
+                    if (Double.isFinite(v)) {
+                        lo = Math.min(lo, v);
+                        hi = Math.max(hi, v);
+                    }
+                }
+            }
+            for (double v : p.references().values()) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            c.getStyler().setYAxisMin(decadeBelow(lo)).setYAxisMax(decadeAbove(hi));
+        }
         return legend;
+    }
+
+    /** The largest power of 10 at or below v > 0. */
+    static double decadeBelow(double v) {
+        return Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+    }
+
+    /** The smallest power of 10 at or above v > 0, and above {@link #decadeBelow} of it. */
+    static double decadeAbove(double v) {
+        double up = Math.pow(10, Math.ceil(Math.log10(v) - 1e-9));
+        return up > decadeBelow(v) ? up : up * 10;
     }
 }

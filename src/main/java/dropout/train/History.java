@@ -69,12 +69,15 @@ public final class History {
         return sum / (toEpoch - fromEpoch + 1);
     }
 
-    /** The largest |change| of test accuracy from one epoch to the next: how much a single epoch can swing. */
-    public double largestTestAccuracySwing() {
-        requireEpochs("largestTestAccuracySwing", 1, 2);
+    /**
+     * The largest fall of test accuracy from one epoch to the next (0 if it never falls): a fall is not progress, so
+     * it shows how much a single epoch's figure is noise.
+     */
+    public double largestTestAccuracyDrop() {
+        requireEpochs("largestTestAccuracyDrop", 1, 2);
         double largest = 0;
         for (int e = 1; e < epochs.size(); e++) {
-            largest = Math.max(largest, Math.abs(epochs.get(e).testAccuracy() - epochs.get(e - 1).testAccuracy()));
+            largest = Math.max(largest, epochs.get(e - 1).testAccuracy() - epochs.get(e).testAccuracy());
         }
         return largest;
     }

@@ -77,9 +77,9 @@ public final class Runs {
         return out;
     }
 
-    /** The largest epoch-to-epoch change of test accuracy over all runs: the noise of a single epoch. */
-    public double largestTestAccuracySwing() {
-        return histories.values().stream().mapToDouble(History::largestTestAccuracySwing).max().orElse(0);
+    /** The largest epoch-to-epoch fall of test accuracy over all runs: the noise of a single epoch. */
+    public double largestTestAccuracyDrop() {
+        return histories.values().stream().mapToDouble(History::largestTestAccuracyDrop).max().orElse(0);
     }
 
     private static <V> V require(Map<String, V> map, String name) {

@@ -79,6 +79,15 @@ class ReferenceChartsTest {
     }
 
     @Test
+    void aLogAxisRunsFromADecadeBelowToADecadeAbove() {
+        assertEquals(0.01, ReferenceCharts.decadeBelow(0.026), 1e-15);
+        assertEquals(1.0, ReferenceCharts.decadeAbove(0.9), 1e-15);
+        assertEquals(0.1, ReferenceCharts.decadeBelow(0.1), 1e-15);
+        assertEquals(1.0, ReferenceCharts.decadeAbove(0.1), 1e-15, "a value on a decade still gets the next one above");
+        assertEquals(100.0, ReferenceCharts.decadeAbove(12.0), 1e-12);
+    }
+
+    @Test
     void badInputNamesTheRule() {
         Map<String, double[]> zero = Map.of("z", new double[] {0.0, 1.0});
         assertThrows(IllegalArgumentException.class, () -> ReferenceCharts.curves("t", "x", "y", zero, Map.of(), true));

@@ -22,12 +22,13 @@ class RunsAndHistoryTest {
     }
 
     @Test
-    void testAccuracyByEpochRangeAndSwing() {
+    void testAccuracyByEpochRangeAndDrop() {
         History h = history(0.5, 0.7, 0.6, 0.9);
         assertEquals(0.7, h.testAccuracyAt(2), 0.0);
         assertEquals((0.7 + 0.6) / 2, h.testAccuracyMean(2, 3), 1e-15);
         assertEquals(0.675, h.testAccuracyMean(1, 4), 1e-15);
-        assertEquals(0.3, h.largestTestAccuracySwing(), 1e-15);
+        assertEquals(0.1, h.largestTestAccuracyDrop(), 1e-15, "0.7 -> 0.6; the rises do not count");
+        assertEquals(0.0, history(0.5, 0.6, 0.9).largestTestAccuracyDrop(), 0.0);
     }
 
     @Test
@@ -37,7 +38,7 @@ class RunsAndHistoryTest {
         assertTrue(e.getMessage().contains("counted from 1"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> h.testAccuracyAt(3));
         assertThrows(IllegalArgumentException.class, () -> h.testAccuracyMean(2, 1));
-        assertThrows(IllegalArgumentException.class, () -> history(0.5).largestTestAccuracySwing());
+        assertThrows(IllegalArgumentException.class, () -> history(0.5).largestTestAccuracyDrop());
     }
 
     @Test
@@ -56,8 +57,8 @@ class RunsAndHistoryTest {
         assertEquals(12, runs.trace("b").losses().length, "3 epochs of 4 batches");
         assertArrayEquals(runs.trace("b").smoothed(0.9), runs.smoothedLosses(0.9).get("b"), 0.0);
         assertEquals(runs.trace("a").firstBelow(0.9, 0.9), runs.firstBelow(0.9, 0.9).get("a"));
-        assertEquals(Math.max(runs.history("a").largestTestAccuracySwing(), runs.history("b").largestTestAccuracySwing()),
-                runs.largestTestAccuracySwing(), 0.0);
+        assertEquals(Math.max(runs.history("a").largestTestAccuracyDrop(), runs.history("b").largestTestAccuracyDrop()),
+                runs.largestTestAccuracyDrop(), 0.0);
         assertThrows(IllegalArgumentException.class, () -> runs.net("c"));
     }
 
