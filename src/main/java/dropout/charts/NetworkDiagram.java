@@ -177,7 +177,7 @@ public final class NetworkDiagram {
             int tx = x0 + (k % cols) * TILE_W;
             int ty = 70 + (k / cols) * TILE_H;
             draw(g, tx, ty, TILE_W, TILE_H - 22, d, 4.5, false);
-            String cap = "kept: " + (keptNames.isEmpty() ? "none" : String.join(" ", keptNames));
+            String cap = "kept: " + (keptNames.isEmpty() ? "none" : keptNames.size() == n ? "all" : String.join(" ", keptNames));
             Theme.centred(g, Theme.fit(g, cap, caption, TILE_W - 6), caption, Theme.MUTED, tx + TILE_W / 2.0,
                     ty + TILE_H - 8);
         }
