@@ -5,6 +5,7 @@ import dropout.measure.Sizes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dropout.core.DropoutRate;
@@ -17,18 +18,20 @@ class ScheduleCheckTest {
 
     @Test
     void theRightFormulaPasses() {
-        String m = ScheduleCheck.linearEarly(t -> t >= 199 ? 0.0 : 0.1 - 0.1 * t / 199.0, 0.1, 200);
+        String m = ScheduleCheck.linearEarly(t -> t >= 199 ? 0.0 : 0.1 - 0.1 * t / 199.0, 0.1, 200).message();
         assertTrue(m.startsWith("Right:"), m);
+        assertTrue(ScheduleCheck.linearEarly(t -> t >= 199 ? 0.0 : 0.1 - 0.1 * t / 199.0, 0.1, 200).correct());
+        assertFalse(ScheduleCheck.linearEarly(t -> Double.NaN, 0.1, 200).correct());
     }
 
     @Test
     void thePlaceholderAndAnOffByOneAreNotYetAndSayWhere() {
-        String m = ScheduleCheck.linearEarly(t -> Double.NaN, 0.1, 200);
+        String m = ScheduleCheck.linearEarly(t -> Double.NaN, 0.1, 200).message();
         assertTrue(m.startsWith("Not yet: at update 0"), m);
         // reaching 0 at the cutoff instead of one update before it: wrong in the middle already (step p/c, not p/(c−1))
-        String off = ScheduleCheck.linearEarly(t -> t >= 200 ? 0.0 : 0.1 - 0.1 * t / 200.0, 0.1, 200);
+        String off = ScheduleCheck.linearEarly(t -> t >= 200 ? 0.0 : 0.1 - 0.1 * t / 200.0, 0.1, 200).message();
         assertTrue(off.startsWith("Not yet: at update 1 "), off);
-        String constant = ScheduleCheck.linearEarly(t -> t < 200 ? 0.1 : 0.0, 0.1, 200);
+        String constant = ScheduleCheck.linearEarly(t -> t < 200 ? 0.1 : 0.0, 0.1, 200).message();
         assertTrue(constant.startsWith("Not yet: at update 1 "), constant);
     }
 
