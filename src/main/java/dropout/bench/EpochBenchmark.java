@@ -4,6 +4,7 @@ import dropout.core.InvertedDropout;
 import dropout.data.Dataset;
 import dropout.data.FashionMnist;
 import dropout.arrays.Buffers;
+import dropout.arrays.Gemm;
 import dropout.nn.Mlp;
 import dropout.nn.Network;
 import dropout.train.TrainConfig;
@@ -11,7 +12,9 @@ import dropout.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -32,29 +35,117 @@ public final class EpochBenchmark {
     private EpochBenchmark() {
     }
 
+    /** A way of running the same training: look-ahead on or off, products through {@code Nd4j.gemm} or directly. */
+    private record Setting(String name, boolean lookAhead, boolean directGemm) {
+    }
+
     public static void main(String[] args) throws IOException {
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int runs = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 3;
         if (runs < 1) {
             throw new IllegalArgumentException("runs = " + runs + ": time at least 1 run");
+        }
+        boolean compare = Arrays.asList(args).contains("--compare");
+        boolean figures = Arrays.asList(args).contains("--figures");
+        List<Setting> settings = new ArrayList<>(List.of(new Setting("library", true, true), new Setting("plain", false, false)));
+        if (compare) {
+            settings.add(new Setting("look-ahead only", true, false));
+            settings.add(new Setting("direct gemm only", false, true));
         }
         Dataset train = FashionMnist.load().train();
         Dataset probe = train.first(BATCH);
         TrainConfig config = TrainConfig.d2l().epochs(1);
-        Network net = Mlp.sizes(SIZES).dropout(InvertedDropout.drop(0.2), InvertedDropout.drop(0.5)).build(1);
-        Trainer trainer = new Trainer(config).quiet();
-
-        double[] epoch = new double[runs];
+        int k = settings.size();
+        Network[] nets = new Network[k];
+        Trainer[] trainers = new Trainer[k];
+        double[][] epoch = new double[k][runs];
+        for (int i = 0; i < k; i++) {
+            nets[i] = network();
+            trainers[i] = new Trainer(config).quiet().lookAhead(settings.get(i).lookAhead());
+            time(settings.get(i), trainers[i], nets[i], train, probe);
+        }
         double[] gemm = new double[runs];
-        trainer.fit("warm-up", net, train, probe);
+        double[] gemmNd4j = new double[runs];
+        double[] gemmTwoThreads = new double[runs];
         gemmOnlyEpoch(train.size());
         for (int r = 0; r < runs; r++) {
-            epoch[r] = trainer.fit("run " + (r + 1), net, train, probe).last().seconds();
+            // rotate which setting goes first, so a drift in the machine's speed favours none
+            StringBuilder line = new StringBuilder("run " + (r + 1) + ":");
+            for (int j = 0; j < k; j++) {
+                int i = (j + r) % k;
+                epoch[i][r] = time(settings.get(i), trainers[i], nets[i], train, probe);
+            }
+            for (int i = 0; i < k; i++) {
+                line.append(String.format(Locale.ROOT, " %s %.3f s,", settings.get(i).name(), epoch[i][r]));
+            }
             gemm[r] = gemmOnlyEpoch(train.size());
-            System.out.printf(Locale.ROOT, "run %d: epoch %.3f s, gemm-only %.3f s%n", r + 1, epoch[r], gemm[r]);
+            line.append(String.format(Locale.ROOT, " gemm-only %.3f s", gemm[r]));
+            if (compare) {
+                Gemm.directCalls(false);
+                gemmNd4j[r] = gemmOnlyEpoch(train.size());
+                Gemm.directCalls(true);
+                line.append(String.format(Locale.ROOT, ", gemm-only via Nd4j.gemm %.3f s", gemmNd4j[r]));
+            }
+            if (figures) {
+                gemmTwoThreads[r] = withBlasThreads(2, () -> gemmOnlyEpoch(train.size()));
+                line.append(String.format(Locale.ROOT, ", gemm-only at 2 BLAS threads (other digits) %.3f s", gemmTwoThreads[r]));
+            }
+            System.out.println(line);
         }
-        double e = median(epoch);
+        for (int i = 0; i < k; i++) {
+            System.out.printf(Locale.ROOT, "%s: median %.3f s (%.3f-%.3f), %.3f × plain's median, parameters bit-identical to plain: %s%n",
+                    settings.get(i).name(), median(epoch[i]), min(epoch[i]), max(epoch[i]), median(epoch[i]) / median(epoch[1]),
+                    sameParameters(nets[i], nets[1]));
+        }
+        if (compare) {
+            System.out.printf(Locale.ROOT, "gemm-only via Nd4j.gemm: median %.3f s (%.3f-%.3f); direct: %.3f s (%.3f-%.3f)%n",
+                    median(gemmNd4j), min(gemmNd4j), max(gemmNd4j), median(gemm), min(gemm), max(gemm));
+        }
+        if (figures) {
+            System.out.printf(Locale.ROOT, "gemm-only at 2 BLAS threads (not used by training: other digits): median %.3f s (%.3f-%.3f)%n",
+                    median(gemmTwoThreads), min(gemmTwoThreads), max(gemmTwoThreads));
+        }
+        double e = median(epoch[0]);
         double g = median(gemm);
         System.out.printf(Locale.ROOT, "epoch: %.3f s, gemm-only: %.3f s, ratio: %.2f, peak-rss: %d MB%n", e, g, e / g, peakRssMb());
+    }
+
+    private static double time(Setting s, Trainer trainer, Network net, Dataset train, Dataset probe) {
+        Gemm.directCalls(s.directGemm());
+        try {
+            return trainer.fit(s.name(), net, train, probe).last().seconds();
+        } finally {
+            Gemm.directCalls(true);
+        }
+    }
+
+    private static double withBlasThreads(int threads, java.util.function.DoubleSupplier work) {
+        Nd4j.factory().blas().setMaxThreads(threads);
+        try {
+            return work.getAsDouble();
+        } finally {
+            Nd4j.factory().blas().setMaxThreads(1);
+        }
+    }
+
+    private static Network network() {
+        return Mlp.sizes(SIZES).dropout(InvertedDropout.drop(0.2), InvertedDropout.drop(0.5)).build(1);
+    }
+
+    private static boolean sameParameters(Network a, Network b) {
+        for (int i = 0; i < a.params().size(); i++) {
+            if (!Arrays.equals(a.params().get(i).value().data().asFloat(), b.params().get(i).value().data().asFloat())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double min(double[] v) {
+        return Arrays.stream(v).min().orElse(Double.NaN);
+    }
+
+    private static double max(double[] v) {
+        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     /** The eight products of one training step (3 forward, 3 weight gradients, 2 input gradients), for one epoch of batches. */
@@ -74,12 +165,12 @@ public final class EpochBenchmark {
                 d[l] = buffer(rows, SIZES[l], 1);
             }
             for (int l = 0; l < layers; l++) {
-                Nd4j.gemm(a[l], w[l], a[l + 1], false, false, 1.0, 0.0);
+                Gemm.product(a[l], w[l], a[l + 1], false, false, 1f);
             }
             for (int l = layers - 1; l >= 0; l--) {
-                Nd4j.gemm(a[l], d[l + 1], grad(l, w[l]), true, false, 1.0, 0.0);
+                Gemm.product(a[l], d[l + 1], grad(l, w[l]), true, false, 1f);
                 if (l > 0) {
-                    Nd4j.gemm(d[l + 1], w[l], d[l], false, true, 1.0, 0.0);
+                    Gemm.product(d[l + 1], w[l], d[l], false, true, 1f);
                 }
             }
         }

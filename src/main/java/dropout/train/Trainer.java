@@ -2,9 +2,7 @@ package dropout.train;
 
 import dropout.core.DropoutRate;
 import dropout.data.Dataset;
-import dropout.arrays.Buffers;
 import dropout.nn.Network;
-import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
@@ -22,6 +20,7 @@ public final class Trainer {
     private DropoutSchedule schedule;
     private Progress progress = Progress.PRINT;
     private final List<IterationListener> listeners = new ArrayList<>();
+    private boolean lookAhead = true;
 
     public Trainer(TrainConfig config) {
         this.config = config;
@@ -46,6 +45,16 @@ public final class Trainer {
         return progress(Progress.QUIET);
     }
 
+    /**
+     * Whether each mini-batch is prepared on a second thread while the one before it trains (on by default):
+     * the gather of its examples and, without listeners, the dropout layers' next draws. Results are bit-identical
+     * either way; off, everything runs on the calling thread.
+     */
+    public Trainer lookAhead(boolean on) {
+        this.lookAhead = on;
+        return this;
+    }
+
     public Trainer listen(IterationListener listener) {
         listeners.add(listener);
         return this;
@@ -60,52 +69,68 @@ public final class Trainer {
         History history = new History(label);
         Sgd sgd = new Sgd(config.learningRate());
         Rng shuffle = Rng.seeded(config.seed());
-        Scratch inputs = new Scratch(train.dim());
-        int[] labels = new int[config.batchSize()];
         int[] order = new int[train.size()];
         long iteration = 0;
-        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-            long started = System.nanoTime();
-            long listening = 0;
-            shuffle.permutation(order);
-            double lossSum = 0;
-            long correct = 0;
-            DropoutRate rate = null;
-            for (int start = 0; start < order.length; start += config.batchSize(), iteration++) {
-                int rows = Math.min(config.batchSize(), order.length - start);
-                if (schedule != null) {
-                    rate = schedule.at(iteration);
-                    net.setDropoutRate(rate);
-                }
-                INDArray x = inputs.get(rows);
-                train.gather(order, start, rows, Buffers.of(x), labels);
-                double loss = net.lossAndGradients(x, labels);
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException("training '" + label + "' diverged: loss = " + loss + " at epoch "
-                            + epoch + ", iteration " + iteration + " (learning rate " + config.learningRate()
-                            + "). Lower the learning rate, or check that inputs are scaled (pixels in [0, 1]).");
-                }
-                sgd.step(net.params());
-                lossSum += loss * rows;
-                correct += net.loss().correct();
-                if (!listeners.isEmpty()) {
-                    long before = System.nanoTime();
-                    Step step = new Step(iteration, epoch, loss, rate, net);
-                    for (IterationListener l : listeners) {
-                        l.afterStep(step);
+        try (LookAhead batches = new LookAhead(train, net, config.batchSize(), lookAhead, listeners.isEmpty())) {
+            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+                long started = System.nanoTime();
+                long listening = 0;
+                shuffle.permutation(order);
+                double lossSum = 0;
+                long correct = 0;
+                DropoutRate rate = null;
+                for (int start = 0; start < order.length; start += config.batchSize(), iteration++) {
+                    int rows = Math.min(config.batchSize(), order.length - start);
+                    INDArray x = batches.take(order, start, rows);
+                    int[] labels = batches.labels();
+                    if (schedule != null) {
+                        rate = schedule.at(iteration);
+                        net.setDropoutRate(rate);
                     }
-                    listening += System.nanoTime() - before;
+                    double loss = net.trainingLoss(x, labels);
+                    int next = start + config.batchSize();
+                    if (Double.isFinite(loss) && next < order.length) {
+                        batches.prepare(order, next, Math.min(config.batchSize(), order.length - next),
+                                batches.drawsNoise() && sameRate(rate, iteration + 1));
+                    }
+                    net.gradients();
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDivergedException("training '" + label + "' diverged: loss = " + loss + " at epoch "
+                                + epoch + ", iteration " + iteration + " (learning rate " + config.learningRate()
+                                + "). Lower the learning rate, or check that inputs are scaled (pixels in [0, 1]).");
+                    }
+                    sgd.step(net.params());
+                    lossSum += loss * rows;
+                    correct += net.loss().correct();
+                    if (!listeners.isEmpty()) {
+                        long before = System.nanoTime();
+                        Step step = new Step(iteration, epoch, loss, rate, net);
+                        for (IterationListener l : listeners) {
+                            l.afterStep(step);
+                        }
+                        listening += System.nanoTime() - before;
+                    }
                 }
+                double seconds = (System.nanoTime() - started - listening) / 1e9;
+                Evaluation test1 = Evaluation.of(net, test, config.batchSize());
+                double dropRate = rate != null ? rate.dropProbability() : currentDropRate(net);
+                EpochStats stats = new EpochStats(epoch, lossSum / order.length, (double) correct / order.length,
+                        test1.loss(), test1.accuracy(), seconds, dropRate);
+                history.add(stats);
+                progress.epochDone(label, config.epochs(), stats);
             }
-            double seconds = (System.nanoTime() - started - listening) / 1e9;
-            Evaluation test1 = Evaluation.of(net, test, config.batchSize());
-            double dropRate = rate != null ? rate.dropProbability() : currentDropRate(net);
-            EpochStats stats = new EpochStats(epoch, lossSum / order.length, (double) correct / order.length,
-                    test1.loss(), test1.accuracy(), seconds, dropRate);
-            history.add(stats);
-            progress.epochDone(label, config.epochs(), stats);
         }
         return history;
+    }
+
+    /** Whether the next iteration samples at this one's rate, to the bit (always without a schedule). */
+    private boolean sameRate(DropoutRate now, long nextIteration) {
+        if (schedule == null) {
+            return true;
+        }
+        DropoutRate next = schedule.at(nextIteration);
+        return Double.doubleToRawLongBits(next.dropProbability()) == Double.doubleToRawLongBits(now.dropProbability())
+                && Double.doubleToRawLongBits(next.keepProbability()) == Double.doubleToRawLongBits(now.keepProbability());
     }
 
     private static double currentDropRate(Network net) {

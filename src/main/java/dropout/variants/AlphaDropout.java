@@ -96,6 +96,11 @@ public final class AlphaDropout extends NoiseLayer {
 
     @Override
     protected boolean startTrainingPass() {
+        return identityPass();
+    }
+
+    @Override
+    protected boolean identityPass() {
         return rate.dropProbability() == 0.0;
     }
 

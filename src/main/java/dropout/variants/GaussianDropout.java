@@ -77,6 +77,11 @@ public final class GaussianDropout extends NoiseLayer {
 
     @Override
     protected boolean startTrainingPass() {
+        return identityPass();
+    }
+
+    @Override
+    protected boolean identityPass() {
         return sigma == 0.0;
     }
 
