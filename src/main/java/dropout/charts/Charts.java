@@ -41,7 +41,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  *   <li>Size: XY and bar charts are {@value #WIDTH} x {@value #HEIGHT} px (bar charts with long
  *       names may be wider); the two-panel
  *       {@link #trainingCurves} figure is {@value #PANELS_WIDTH} x {@value #PANELS_HEIGHT}; masks and
- *       matrices are {@value #WIDTH} x {@value #HEIGHT} unless the matrix needs more than one pixel
+ *       matrices are {@value #WIDTH} wide and only as tall as their grid needs (at most {@value #HEIGHT}),
+ *       wider for long strips or when the matrix needs more than one pixel
  *       per cell (then the canvas grows); {@link #imageGrid} is as large as its tiles need.</li>
  *   <li>White background, black-ish text, the {@link #palette()} colours in series order
  *       (cycling after ten series).</li>
@@ -77,6 +78,8 @@ public final class Charts {
     public static final int MAX_MATRIX_SIDE = 2000;
 
     private static final Color BAND_FILL = new Color(0xd5dde8);
+    /** Bars: a light tint of the first palette colour, outlined in it, so dark value labels read on any height. */
+    static final Color BAR_FILL = new Color(0xaec7e8);
 
     private Charts() {
     }
@@ -314,8 +317,9 @@ public final class Charts {
      * A dropout mask as a grid of cells: a zero is a dropped (white) cell, any other value (1, or
      * 1/q for an inverted-dropout mask) a kept (dark) cell. The subtitle gives the shape and how many
      * were kept. Cells are scaled to fill about 620 x 300 px, at most 40 px each, with grid lines and
-     * row/column numbers when they are large enough. {@value #WIDTH} x {@value #HEIGHT}, larger only
-     * for matrices wider than 612 or taller than 302 cells.
+     * row/column numbers when they are large enough. {@value #WIDTH} wide and as tall as the grid needs
+     * (200 to {@value #HEIGHT} px); a long strip whose cells would be under 4 px gets a canvas up to
+     * {@value #PANELS_WIDTH} wide; larger only for matrices wider than 612 or taller than 302 cells.
      *
      * @param mask rectangular, at most {@value #MAX_MATRIX_SIDE} per side, finite
      */
@@ -588,8 +592,10 @@ public final class Charts {
         c.getStyler().setPlotGridVerticalLinesVisible(false);
         c.getStyler().setAvailableSpaceFill(0.6);
         c.getStyler().setLabelsVisible(true);
+        // Dark values on a light fill stay readable on a tall bar and on a tiny one, where the text spills
+        // over the white plot (white text on a 0.16-high bar vanished).
         c.getStyler().setLabelsFont(Theme.CAPTION);
-        c.getStyler().setLabelsFontColor(Color.WHITE);
+        c.getStyler().setLabelsFontColor(Theme.TEXT);
         c.getStyler().setLabelsFontColorAutomaticEnabled(false);
         c.getStyler().setLabelsPosition(0.92);
         c.getStyler().setDecimalPattern(decimalPattern(ys));
@@ -597,7 +603,7 @@ public final class Charts {
         c.getStyler().setErrorBarsColor(Theme.TEXT);
         c.getStyler().setXAxisLabelRotation(layout[1]);
         CategorySeries s = spreads == null ? c.addSeries("values", names, ys) : c.addSeries("values", names, ys, errs);
-        s.setFillColor(Theme.color(0));
+        s.setFillColor(BAR_FILL);
         s.setLineColor(Theme.color(0));
         return BitmapEncoder.getBufferedImage(c);
     }

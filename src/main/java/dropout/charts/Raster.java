@@ -28,14 +28,30 @@ final class Raster {
     static final int COLOUR_BAR_SPACE = 100;
     static final int MAX_CELL = 40;
 
-    /** Cell size and canvas size for a rows x cols grid: {cell, canvasWidth, canvasHeight}. */
+    /** Smallest canvas height of a mask or matrix picture, px. */
+    static final int MIN_HEIGHT = 200;
+
+    /**
+     * Cell size and canvas size for a rows x cols grid: {cell, canvasWidth, canvasHeight}. The canvas is
+     * {@link Charts#WIDTH} wide and only as tall as the grid needs (at most {@link Charts#HEIGHT}); a wide
+     * strip whose cells would be under 4 px may widen the canvas up to {@link Charts#PANELS_WIDTH}.
+     */
     static int[] matrixLayout(int rows, int cols, boolean colourBar) {
         int extraRight = colourBar ? COLOUR_BAR_SPACE : 0;
         int areaW = Charts.WIDTH - 2 * MAT_SIDE - extraRight;
         int areaH = Charts.HEIGHT - MAT_TOP - MAT_BOTTOM;
         int cell = Math.min(MAX_CELL, Math.min(areaW / cols, areaH / rows));
         if (cell >= 1) {
-            return new int[] {cell, Charts.WIDTH, Charts.HEIGHT};
+            int width = Charts.WIDTH;
+            int wideCell = Math.min(MAX_CELL, Math.min((Charts.PANELS_WIDTH - 2 * MAT_SIDE - extraRight) / cols,
+                    areaH / rows));
+            if (cell < 4 && wideCell > cell) {
+                cell = wideCell;
+                width = Math.max(Charts.WIDTH, cols * cell + 2 * MAT_SIDE + extraRight);
+            }
+            int gh = Math.max(rows * cell, colourBar ? 120 : 0);
+            int height = Math.min(Charts.HEIGHT, Math.max(MIN_HEIGHT, MAT_TOP + gh + MAT_BOTTOM + 24));
+            return new int[] {cell, width, height};
         }
         cell = 1;
         int w = Math.max(Charts.WIDTH, cols + 2 * MAT_SIDE + extraRight);

@@ -7,10 +7,18 @@ package dropout.core;
  * of <em>keeping</em> a unit; d2l, PyTorch and Keras call p the probability of <em>dropping</em> it.
  * Here there is no bare "p": a rate is made with {@link #drop(double)} or {@link #keep(double)}, and read
  * back with {@link #dropProbability()} or {@link #keepProbability()}. Always q = 1 − p.
+ * <p>
+ * Refused: a value outside [0, 1] (or NaN), and a keep probability q with 0 &lt; q &lt; 2⁻³² ({@link #MIN_KEEP}).
+ * A mask keeps a unit when a 32-bit random draw falls below ⌊q · 2³²⌋ ({@link Mask}), so below 2⁻³² no unit could
+ * ever be kept, and inverted dropout's 1/q would overflow float into NaN outputs: such a rate is refused rather
+ * than approximated. q = 0 (p = 1) is exact: every unit is dropped.
  */
 public final class DropoutRate {
     /** No dropout: p = 0, q = 1. */
     public static final DropoutRate NONE = drop(0.0);
+
+    /** The smallest positive keep probability, 2⁻³²: one 32-bit mask draw in 2³² keeps the unit. */
+    public static final double MIN_KEEP = 0x1p-32;
 
     private final double drop;
     private final double keep;
@@ -22,20 +30,36 @@ public final class DropoutRate {
 
     /** A rate given as the drop probability p (d2l, PyTorch, Keras): each unit is zeroed with probability p. */
     public static DropoutRate drop(double p) {
-        check(p, "drop probability p", "keep(q)", "keep probability");
-        return new DropoutRate(p, 1.0 - p);
+        check(p, "drop probability p", "drop");
+        double q = 1.0 - p;
+        if (q > 0.0 && q < MIN_KEEP) {
+            throw new IllegalArgumentException("drop probability p = " + p + " leaves a keep probability q = 1 − p = " + q
+                    + ", below 2^-32 = " + MIN_KEEP + ", the smallest a 32-bit mask draw can keep: no unit would ever"
+                    + " survive. Use DropoutRate.drop(1) to drop every unit, or a p of at most 1 − 2^-32.");
+        }
+        return new DropoutRate(p, q);
     }
 
     /** A rate given as the keep probability q (Srivastava et al. 2014, CS231n): each unit survives with probability q. */
     public static DropoutRate keep(double q) {
-        check(q, "keep probability q", "drop(p)", "drop probability");
+        check(q, "keep probability q", "keep");
+        if (q > 0.0 && q < MIN_KEEP) {
+            throw new IllegalArgumentException("keep probability q = " + q + " is below 2^-32 = " + MIN_KEEP + ", the"
+                    + " smallest a 32-bit mask draw can keep: no unit would ever survive. Use DropoutRate.keep(0) to drop"
+                    + " every unit, or a q of at least 2^-32.");
+        }
         return new DropoutRate(1.0 - q, q);
     }
 
-    private static void check(double value, String what, String other, String otherWhat) {
+    /** Outside [0, 1] neither convention accepts the value, so the only hint is a percentage read as a fraction. */
+    private static void check(double value, String what, String factory) {
         if (!(value >= 0.0 && value <= 1.0)) {
+            String hint = value > 1.0 && value <= 100.0
+                    ? "; if " + value + " was meant as a percentage, use DropoutRate." + factory + "(" + shortest(value / 100)
+                            + ")."
+                    : ".";
             throw new IllegalArgumentException(what + " = " + value + " is not in [0, 1]: a probability must lie in [0, 1]."
-                    + " Pass a value in [0, 1]; if " + value + " was meant as a " + otherWhat + ", use DropoutRate." + other + ".");
+                    + " Pass a value in [0, 1]" + hint);
         }
     }
 

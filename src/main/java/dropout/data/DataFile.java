@@ -25,6 +25,11 @@ record DataFile(String name, long size, String sha256, String gzMd5) {
         }
     }
 
+    /** The IDX magic number the file starts with: images or labels, by its name. */
+    int magic() {
+        return name.contains("-images-") ? Idx.IMAGES_MAGIC : Idx.LABELS_MAGIC;
+    }
+
     String gzName() {
         return name + ".gz";
     }

@@ -57,7 +57,7 @@ public final class Idx {
 
     /** Reads an images file from {@code in} (plain or gzip) to its end; {@code file} names it in errors. */
     public static Images readImages(InputStream in, String file) throws IOException {
-        InputStream data = decompressed(in);
+        InputStream data = decompressed(in, file);
         int[] header = readHeader(data, file, IMAGES_MAGIC, "images", 3);
         int count = header[0];
         int rows = header[1];
@@ -84,7 +84,7 @@ public final class Idx {
 
     /** Reads a labels file from {@code in} (plain or gzip) to its end; {@code file} names it in errors. */
     public static int[] readLabels(InputStream in, String file) throws IOException {
-        InputStream data = decompressed(in);
+        InputStream data = decompressed(in, file);
         int count = readHeader(data, file, LABELS_MAGIC, "labels", 1)[0];
         int[] labels = new int[count];
         byte[] chunk = new byte[CHUNK];
@@ -119,14 +119,27 @@ public final class Idx {
         return new Dataset(name, images.pixels(), labels, images.dim(), classes);
     }
 
-    /** {@code in} itself, or a gzip-inflating view of it if it starts with the gzip magic 1f 8b. */
-    static InputStream decompressed(InputStream in) throws IOException {
+    /**
+     * {@code in} itself, or a gzip-inflating view of it if it starts with the gzip magic 1f 8b. A damaged or cut
+     * gzip header is a {@link DataFileException} naming {@code file}.
+     */
+    static InputStream decompressed(InputStream in, String file) throws IOException {
         InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, CHUNK);
         buffered.mark(2);
         int b0 = buffered.read();
         int b1 = buffered.read();
         buffered.reset();
-        return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(buffered, CHUNK) : buffered;
+        if (b0 != 0x1f || b1 != 0x8b) {
+            return buffered;
+        }
+        try {
+            return new GZIPInputStream(buffered, CHUNK);
+        } catch (EOFException e) {
+            throw new DataFileException(file, "a complete gzip header (10 bytes)",
+                    "gzip data that stops inside its header (the file is truncated)", "", e);
+        } catch (ZipException e) {
+            throw new DataFileException(file, "valid gzip data", "corrupt gzip data (" + e.getMessage() + ")", "", e);
+        }
     }
 
     private static int[] readHeader(InputStream in, String file, int magic, String kind, int dims) throws IOException {
@@ -162,7 +175,7 @@ public final class Idx {
         return count + " images of " + rows + "×" + cols + " = " + total + " pixel bytes after the 16-byte header";
     }
 
-    private static String describeMagic(int magic) {
+    static String describeMagic(int magic) {
         if (magic == IMAGES_MAGIC) {
             return " (an IDX images file)";
         }
@@ -218,7 +231,7 @@ public final class Idx {
         }
     }
 
-    private static int bigEndian(byte[] b, int off) {
+    static int bigEndian(byte[] b, int off) {
         return (b[off] & 0xff) << 24 | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | (b[off + 3] & 0xff);
     }
 }

@@ -157,7 +157,7 @@ final class Locator {
         byte[] bytes = new byte[(int) f.size()];
         int n;
         long extra = 0;
-        try (InputStream in = Idx.decompressed(Files.newInputStream(path))) {
+        try (InputStream in = Idx.decompressed(Files.newInputStream(path), file)) {
             n = Idx.readFully(in, bytes, 0, bytes.length, file);
             byte[] rest = new byte[1 << 16];
             int m;
@@ -168,6 +168,12 @@ final class Locator {
             throw new DataFileException(file, expected, e.found(), fix, e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+        }
+        if (n >= 4 && Idx.bigEndian(bytes, 0) != f.magic()) {
+            int found = Idx.bigEndian(bytes, 0);
+            throw new DataFileException(file, "an IDX file starting with magic number " + f.magic()
+                    + Idx.describeMagic(f.magic()), "magic number " + found + Idx.describeMagic(found)
+                    + ": this is not " + f.name(), fix);
         }
         if (n < bytes.length) {
             throw new DataFileException(file, expected, "only " + n + " bytes (the file is truncated)", fix);

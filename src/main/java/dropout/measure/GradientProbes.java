@@ -5,6 +5,7 @@ import dropout.core.Rng;
 import dropout.data.Dataset;
 import dropout.arrays.Buffers;
 import dropout.nn.FullyConnected;
+import dropout.nn.LabelScratch;
 import dropout.nn.Layer;
 import dropout.nn.Network;
 import dropout.nn.Param;
@@ -83,7 +84,7 @@ public final class GradientProbes implements IterationListener {
     private int[] pool;
     private int[] referenceOrder;
     private Scratch inputs;
-    private int[] labels;
+    private LabelScratch labels;
 
     private GradientProbes(Network net, Dataset train, Rng rng) {
         this.net = Objects.requireNonNull(net, "net");
@@ -255,8 +256,9 @@ public final class GradientProbes implements IterationListener {
             drawBatches();
             for (int i = 0; i < batches; i++) {
                 INDArray x = inputs.get(batchSize);
-                train.gather(pool, i * batchSize, batchSize, Buffers.of(x), labels);
-                net.lossAndGradients(x, labels);
+                int[] y = labels.get(batchSize);
+                train.gather(pool, i * batchSize, batchSize, Buffers.of(x), y);
+                net.lossAndGradients(x, y);
                 copyGradients(params, gradients[i]);
             }
             double gradNorm = GradientMath.meanNorm(gradients);
@@ -309,11 +311,11 @@ public final class GradientProbes implements IterationListener {
                     + " parameters: allocate new double[(int) net.parameterCount()]");
         }
         return Sampling.of(net).rate(DropoutRate.NONE).call(() -> accumulateFullGradient(net, data, chunkRows, out,
-                new Scratch(data.dim()), new int[chunkRows], identity(data.size())));
+                new Scratch(data.dim()), new LabelScratch(), identity(data.size())));
     }
 
     private static double accumulateFullGradient(Network net, Dataset data, int chunkRows, double[] out, Scratch inputs,
-                                                 int[] labels, int[] order) {
+                                                 LabelScratch labels, int[] order) {
         Arrays.fill(out, 0.0);
         List<Param> params = net.params();
         int n = data.size();
@@ -321,8 +323,9 @@ public final class GradientProbes implements IterationListener {
         for (int start = 0; start < n; start += chunkRows) {
             int rows = Math.min(chunkRows, n - start);
             INDArray x = inputs.get(rows);
-            data.gather(order, start, rows, Buffers.of(x), labels);
-            lossSum += net.lossAndGradients(x, labels) * rows;
+            int[] y = labels.get(rows);
+            data.gather(order, start, rows, Buffers.of(x), y);
+            lossSum += net.lossAndGradients(x, y) * rows;
             int off = 0;
             for (Param p : params) {
                 java.nio.FloatBuffer g = Buffers.of(p.gradient());
@@ -404,7 +407,7 @@ public final class GradientProbes implements IterationListener {
         pool = identity(train.size());
         referenceOrder = reference == null ? null : identity(reference.size());
         inputs = new Scratch(train.dim());
-        labels = new int[Math.max(batchSize, referenceChunk)];
+        labels = new LabelScratch();
     }
 
     private static int[] identity(int n) {

@@ -6,6 +6,7 @@ import dropout.arrays.Buffers;
 import dropout.nn.Layer;
 import dropout.nn.Mode;
 import dropout.nn.Network;
+import dropout.nn.NonFiniteOutputException;
 import dropout.nn.Sampling;
 import dropout.nn.SoftmaxCrossEntropy;
 import dropout.arrays.Scratch;
@@ -31,6 +32,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * afresh on every call; the training streams are put back afterwards, even on an exception, unadvanced. So the
  * same network, data, batch size and seed give the same numbers, and training continues exactly as if this had
  * not run. (The random layers' buffers, such as {@code lastMask()}, do hold the last Monte-Carlo pass afterwards.)
+ * <p>
+ * A NaN or infinite output is never a prediction: a pass that gives one stops the call with a
+ * {@link NonFiniteOutputException} naming the batch and row, as {@code Evaluation} does.
  */
 public final class McDropout {
     private final Network net;
@@ -64,6 +68,10 @@ public final class McDropout {
             throw new IllegalArgumentException("batchSize = " + batchSize + ": a batch needs at least 1 example");
         }
         int n = data.size();
+        if (n == 0) {
+            throw new IllegalArgumentException("data set '" + data.name() + "' has no examples: MC dropout needs at least"
+                    + " one to predict; pass a non-empty set");
+        }
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
@@ -76,7 +84,7 @@ public final class McDropout {
                 int rows = Math.min(batchSize, n - start);
                 INDArray x = inputs.get(rows);
                 data.gather(order, start, rows, Buffers.of(x), labels);
-                acc.batch(x, start);
+                acc.batch(x, start, start / batchSize + 1, data.name());
             }
         });
         return acc.result();
@@ -85,7 +93,7 @@ public final class McDropout {
     /** MC predictions for one batch {@code x} [batch, features]. */
     public McPrediction predict(INDArray x) {
         Accumulator acc = new Accumulator(Shapes.rows(x));
-        Sampling.of(net).ownStreams(Rng.seeded(seed)).run(() -> acc.batch(x, 0));
+        Sampling.of(net).ownStreams(Rng.seeded(seed)).run(() -> acc.batch(x, 0, 1, "the batch"));
         return acc.result();
     }
 
@@ -111,7 +119,7 @@ public final class McDropout {
             this.sumEntropy = new double[n];
         }
 
-        void batch(INDArray x, int start) {
+        void batch(INDArray x, int start, int batchNumber, String data) {
             int rows = Shapes.rows(x);
             double[] p = null;
             for (int t = 0; t < passes; t++) {
@@ -125,6 +133,12 @@ public final class McDropout {
                     }
                 }
                 FloatBuffer z = Buffers.of(logits);
+                for (int k = 0, end = rows * classes; k < end; k++) {
+                    if (!Float.isFinite(z.get(k))) {
+                        throw NonFiniteOutputException.of("McDropout (pass " + (t + 1) + " of " + passes + ")", logits,
+                                k / classes, batchNumber, start, data);
+                    }
+                }
                 for (int r = 0; r < rows; r++) {
                     SoftmaxCrossEntropy.softmax(z, r * classes, classes, p);
                     double[] s = sum[start + r];

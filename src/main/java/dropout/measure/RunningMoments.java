@@ -67,6 +67,29 @@ public record RunningMoments(double h, long[] counts, double[] mean, double[] va
         return out.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /**
+     * The band {@code exact ± k · sd / √n} at each sample count n, where a running mean of samples with
+     * standard deviation sd should lie (for k = 3, about 99.7 % of the time by the central limit theorem).
+     */
+    public Band band(double exact, double sd, double k) {
+        if (!(sd >= 0) || !(k > 0)) {
+            throw new IllegalArgumentException("band(exact, sd = " + sd + ", k = " + k
+                    + "): sd must be ≥ 0 and k > 0, e.g. band(h, Math.sqrt(h * h * p / (1 - p)), 3)");
+        }
+        double[] low = new double[counts.length];
+        double[] high = new double[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            double half = k * sd / Math.sqrt(counts[i]);
+            low[i] = exact - half;
+            high[i] = exact + half;
+        }
+        return new Band(low, high);
+    }
+
+    /** Lower and upper edges of a band, one per sample count. */
+    public record Band(double[] low, double[] high) {
+    }
+
     /** The estimate with the most samples. */
     public double finalMean() {
         return mean[mean.length - 1];

@@ -1,5 +1,6 @@
 package dropout.nn;
 
+import dropout.arrays.Shapes;
 import dropout.core.DropoutRate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ public final class Network {
 
     public Network(List<? extends Layer> layers, int classes) {
         if (layers.isEmpty()) {
-            throw new IllegalArgumentException("a network needs at least one layer");
+            throw new IllegalArgumentException("a network needs at least one layer: pass its layers, or build one with"
+                    + " Mlp.sizes(784, 256, 10).build(seed)");
         }
         this.layers = List.copyOf(layers);
         this.loss = new SoftmaxCrossEntropy(classes);
@@ -75,6 +77,7 @@ public final class Network {
 
     /** The first half of {@link #lossAndGradients}: the training-mode forward pass and its mean loss. */
     public double trainingLoss(INDArray x, int[] labels) {
+        loss.requireLabels(labels, Shapes.rows(x));
         return loss.forward(forward(x, Mode.TRAIN), labels);
     }
 

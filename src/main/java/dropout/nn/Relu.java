@@ -8,20 +8,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** ReLU: y = max(0, x); dx = dy where x > 0, else 0. */
 public final class Relu implements Layer {
+    private final int size;
     private final Scratch output;
     private final Scratch inputGrad;
     private INDArray lastOutput;
 
     public Relu(int size) {
+        this.size = size;
         this.output = new Scratch(size);
         this.inputGrad = new Scratch(size);
     }
 
     @Override
     public INDArray forward(INDArray x, Mode mode) {
-        int rows = Shapes.rows(x);
-        INDArray y = output.get(rows);
-        Shapes.requireSameShape(x, y, "Relu");
+        Shapes.requireMatrix(x, size, "ReLU(" + size + ")");
+        INDArray y = output.get(Shapes.rows(x));
         FloatBuffer xs = Buffers.of(x);
         FloatBuffer ys = Buffers.of(y);
         int n = (int) x.length();

@@ -9,10 +9,21 @@ public final class Sgd {
     private final double learningRate;
 
     public Sgd(double learningRate) {
-        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate = " + learningRate + ": it must be finite and > 0 (d2l uses 0.5 here)");
-        }
+        requireLearningRate("learning rate", learningRate);
         this.learningRate = learningRate;
+    }
+
+    /**
+     * A learning rate must be finite and > 0 as a float, the precision of the update: 1e300 would become
+     * infinity and 1e-50 zero.
+     */
+    public static void requireLearningRate(String name, double learningRate) {
+        float f = (float) learningRate;
+        if (!(learningRate > 0.0) || !(f > 0f) || Float.isInfinite(f)) {
+            throw new IllegalArgumentException(name + " = " + learningRate + ": it must be finite and > 0 in float, the"
+                    + " precision of the update (" + Float.MIN_VALUE + " .. " + Float.MAX_VALUE + "; as a float it is " + f
+                    + "). Pass a value such as 0.5 (d2l's)");
+        }
     }
 
     public double learningRate() {

@@ -3,6 +3,7 @@ package dropout.train;
 import dropout.arrays.Buffers;
 import dropout.arrays.Scratch;
 import dropout.data.Dataset;
+import dropout.nn.LabelScratch;
 import dropout.nn.Network;
 import dropout.nn.NoiseLayer;
 import dropout.nn.StochasticLayer;
@@ -33,19 +34,20 @@ final class LookAhead implements AutoCloseable {
     private final boolean enabled;
     private final List<NoiseLayer> noiseLayers;
     private final Scratch[] inputs;
-    private final int[][] labels;
+    private final LabelScratch[] labels;
     private ExecutorService worker;
     private FutureTask<Void> pending;
     private int pendingStart = -1;
     private int slot;
+    private int rowsTaken;
 
     /** Prepares nothing ahead when {@code enabled} is false; draws noise ahead only when {@code noiseToo} as well. */
-    LookAhead(Dataset data, Network net, int batchSize, boolean enabled, boolean noiseToo) {
+    LookAhead(Dataset data, Network net, boolean enabled, boolean noiseToo) {
         this.data = data;
         this.enabled = enabled;
         this.noiseLayers = enabled && noiseToo ? noiseLayersIfSafe(net) : List.of();
         this.inputs = new Scratch[] {new Scratch(data.dim()), new Scratch(data.dim())};
-        this.labels = new int[][] {new int[batchSize], new int[batchSize]};
+        this.labels = new LabelScratch[] {new LabelScratch(), new LabelScratch()};
     }
 
     private static List<NoiseLayer> noiseLayersIfSafe(Network net) {
@@ -75,14 +77,15 @@ final class LookAhead implements AutoCloseable {
             await();
         } else {
             slot = 1 - slot;
-            data.gather(order, start, rows, Buffers.of(inputs[slot].get(rows)), labels[slot]);
+            data.gather(order, start, rows, Buffers.of(inputs[slot].get(rows)), labels[slot].get(rows));
         }
+        rowsTaken = rows;
         return inputs[slot].get(rows);
     }
 
     /** The labels of the batch {@link #take} returned last. */
     int[] labels() {
-        return labels[slot];
+        return labels[slot].get(rowsTaken);
     }
 
     /**
@@ -95,7 +98,7 @@ final class LookAhead implements AutoCloseable {
         }
         int next = 1 - slot;
         FloatBuffer out = Buffers.of(inputs[next].get(rows));
-        int[] labelsOut = labels[next];
+        int[] labelsOut = labels[next].get(rows);
         List<Runnable> draws = new ArrayList<>();
         if (noise) {
             for (NoiseLayer l : noiseLayers) {

@@ -13,9 +13,7 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, long s
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize = " + batchSize + ": a mini-batch needs at least 1 example (d2l uses 256)");
         }
-        if (!(learningRate > 0.0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate = " + learningRate + ": it must be finite and > 0 (d2l uses 0.5)");
-        }
+        dropout.nn.Sgd.requireLearningRate("learningRate", learningRate);
     }
 
     public static TrainConfig d2l() {

@@ -3,10 +3,12 @@ package dropout.train;
 import dropout.core.DropoutRate;
 import dropout.data.Dataset;
 import dropout.nn.Network;
+import dropout.nn.NonFiniteOutputException;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -14,8 +16,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * per epoch the training-mode loss and accuracy averaged over its batches (as d2l reports them), then the
  * test loss and accuracy in prediction mode, and the seconds the training pass took (evaluation and
  * listeners, such as measurement probes, excluded).
+ * <p>
+ * Divergence guard: the run stops with a {@link TrainingDivergedException} when a training step's loss is NaN,
+ * infinite, or above {@value #BLOW_UP} × ln(classes) — a hundred times the loss of a network that guesses
+ * uniformly at random (ln 10 ≈ 2.30 for 10 classes, so above 230), a loss no learning run reaches — and when an
+ * epoch's test figures are NaN or infinite. The test loss may rise (overfitting does that), so only its
+ * finiteness is checked.
  */
 public final class Trainer {
+    /** A training loss above this multiple of ln(classes), the loss of a uniform guess, has blown up. */
+    public static final double BLOW_UP = 100;
+
     private final TrainConfig config;
     private DropoutSchedule schedule;
     private Progress progress = Progress.PRINT;
@@ -66,12 +77,15 @@ public final class Trainer {
             throw new IllegalArgumentException("train has " + train.dim() + " features but test has " + test.dim()
                     + ": both sets must come from the same source");
         }
+        requireExamples("train", train);
+        requireExamples("test", test);
+        double blownUp = BLOW_UP * Math.log(net.loss().classes());
         History history = new History(label);
         Sgd sgd = new Sgd(config.learningRate());
         Rng shuffle = Rng.seeded(config.seed());
         int[] order = new int[train.size()];
         long iteration = 0;
-        try (LookAhead batches = new LookAhead(train, net, config.batchSize(), lookAhead, listeners.isEmpty())) {
+        try (LookAhead batches = new LookAhead(train, net, lookAhead, listeners.isEmpty())) {
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
                 long started = System.nanoTime();
                 long listening = 0;
@@ -82,22 +96,26 @@ public final class Trainer {
                 for (int start = 0; start < order.length; start += config.batchSize(), iteration++) {
                     int rows = Math.min(config.batchSize(), order.length - start);
                     INDArray x = batches.take(order, start, rows);
-                    int[] labels = batches.labels();
+                    int[] y = batches.labels();
                     if (schedule != null) {
                         rate = schedule.at(iteration);
                         net.setDropoutRate(rate);
                     }
-                    double loss = net.trainingLoss(x, labels);
+                    double loss = net.trainingLoss(x, y);
                     int next = start + config.batchSize();
-                    if (Double.isFinite(loss) && next < order.length) {
+                    if (Double.isFinite(loss) && loss <= blownUp && next < order.length) {
                         batches.prepare(order, next, Math.min(config.batchSize(), order.length - next),
                                 batches.drawsNoise() && sameRate(rate, iteration + 1));
                     }
                     net.gradients();
                     if (!Double.isFinite(loss)) {
-                        throw new TrainingDivergedException("training '" + label + "' diverged: loss = " + loss + " at epoch "
-                                + epoch + ", iteration " + iteration + " (learning rate " + config.learningRate()
-                                + "). Lower the learning rate, or check that inputs are scaled (pixels in [0, 1]).");
+                        throw diverged(label, "training loss = " + loss + " at epoch " + epoch + ", iteration " + iteration, null);
+                    }
+                    if (loss > blownUp) {
+                        throw diverged(label, "training loss = " + loss + " at epoch " + epoch + ", iteration " + iteration
+                                + String.format(Locale.ROOT, ", above %.0f × ln(%d) = %.2f, a hundred times the loss of a"
+                                + " uniform guess over %d classes", BLOW_UP, net.loss().classes(), blownUp,
+                                net.loss().classes()), null);
                     }
                     sgd.step(net.params());
                     lossSum += loss * rows;
@@ -112,7 +130,15 @@ public final class Trainer {
                     }
                 }
                 double seconds = (System.nanoTime() - started - listening) / 1e9;
-                Evaluation test1 = Evaluation.of(net, test, config.batchSize());
+                Evaluation test1;
+                try {
+                    test1 = Evaluation.of(net, test, config.batchSize());
+                } catch (NonFiniteOutputException e) {
+                    throw diverged(label, "the test loss is not finite at epoch " + epoch + " (" + e.getMessage() + ")", e);
+                }
+                if (!Double.isFinite(test1.loss())) {
+                    throw diverged(label, "test loss = " + test1.loss() + " at epoch " + epoch, null);
+                }
                 double dropRate = rate != null ? rate.dropProbability() : currentDropRate(net);
                 EpochStats stats = new EpochStats(epoch, lossSum / order.length, (double) correct / order.length,
                         test1.loss(), test1.accuracy(), seconds, dropRate);
@@ -131,6 +157,19 @@ public final class Trainer {
         DropoutRate next = schedule.at(nextIteration);
         return Double.doubleToRawLongBits(next.dropProbability()) == Double.doubleToRawLongBits(now.dropProbability())
                 && Double.doubleToRawLongBits(next.keepProbability()) == Double.doubleToRawLongBits(now.keepProbability());
+    }
+
+    private TrainingDivergedException diverged(String label, String what, Throwable cause) {
+        return new TrainingDivergedException("training '" + label + "' diverged: " + what + " (learning rate "
+                + config.learningRate() + "). Lower the learning rate, or check that inputs are scaled (pixels in [0, 1]).",
+                cause);
+    }
+
+    private static void requireExamples(String role, Dataset data) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException(role + " set '" + data.name() + "' has no examples: training needs at"
+                    + " least one example in each set; check how the " + role + " set was made");
+        }
     }
 
     private static double currentDropRate(Network net) {

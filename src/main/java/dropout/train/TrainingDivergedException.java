@@ -1,8 +1,12 @@
 package dropout.train;
 
-/** The loss became NaN or infinite: the run is stopped rather than left to print garbage. */
+/** A loss became NaN, infinite or blew up (see {@link Trainer}): the run is stopped rather than left to print garbage. */
 public final class TrainingDivergedException extends IllegalStateException {
     public TrainingDivergedException(String message) {
         super(message);
+    }
+
+    public TrainingDivergedException(String message, Throwable cause) {
+        super(message, cause);
     }
 }

@@ -57,6 +57,13 @@ public final class ChartsPreview {
         out.put("mask-6x8", Charts.maskImage("Dropout mask, p = 0.5 (6 examples × 8 units)",
                 Samples.mask(6, 8, 0.5, 3)));
         out.put("mask-16x16", Charts.maskImage("Hidden layer mask, p = 0.2", Samples.mask(16, 16, 0.8, 4)));
+        out.put("mask-16x256", Charts.maskImage("16 images, first hidden layer (p = 0.2)", Samples.mask(16, 256, 0.8, 7)));
+        out.put("network-thinned", NetworkDiagram.sizes(4, 5, 3).drop("h2", "h5").fullVsThinned("A thinned network"));
+        out.put("network-all-thinned", NetworkDiagram.sizes(4, 5, 3).allThinned("All thinned networks", 8));
+        java.util.Map<String, float[][]> panels = new java.util.LinkedHashMap<>();
+        panels.put("h", Samples.activations(4, 6, 8));
+        panels.put("h · m", Samples.activations(4, 6, 9));
+        out.put("matrix-panels", MatrixPanels.sideBySide("Two matrices, one scale", panels, 0, 1));
         out.put("mask-256x784", Charts.maskImage("DropConnect mask on W (256 × 784), p = 0.5",
                 Samples.mask(256, 784, 0.5, 5)));
         out.put("matrix-6x8", Charts.matrixImage("Activations h (6 × 8)", Samples.activations(6, 8, 6)));

@@ -322,8 +322,10 @@ class ChartsTest {
             float[][] mask = Samples.mask(rows, cols, 0.5, rows * 31L + cols);
             mask[0][0] = 2f; // an inverted-dropout mask value (1/q) counts as kept
             BufferedImage img = Charts.maskImage("mask", mask);
+            int[] layout = Raster.matrixLayout(rows, cols, false);
             assertEquals(Charts.WIDTH, img.getWidth());
-            assertEquals(Charts.HEIGHT, img.getHeight());
+            assertEquals(layout[2], img.getHeight());
+            assertTrue(img.getHeight() <= Charts.HEIGHT && img.getHeight() >= Raster.MIN_HEIGHT);
             assertTrue(Raster.matrixLayout(rows, cols, false)[0] >= 16, "cells are large enough to see");
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
@@ -332,6 +334,23 @@ class ChartsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aWideMaskStripGetsATightCanvasAndLargerCells() {
+        float[][] strip = Samples.mask(16, 256, 0.5, 3);
+        BufferedImage img = Charts.maskImage("16 images x 256 units", strip);
+        int[] layout = Raster.matrixLayout(16, 256, false);
+        assertEquals(3, layout[0], "3 px cells instead of 2 in a 700 px frame");
+        assertEquals(256 * 3 + 2 * Raster.MAT_SIDE, img.getWidth());
+        assertEquals(Raster.MIN_HEIGHT, img.getHeight(), "no empty band above and below the strip");
+        for (int r = 0; r < 16; r += 5) {
+            for (int c = 0; c < 256; c += 37) {
+                assertEquals(strip[r][c] != 0 ? 0x2b2b2b : 0xffffff, cellCentre(img, 16, 256, r, c, false));
+            }
+        }
+        // the empty frame is gone: a fifth of the canvas is grid (in a 700 x 420 frame it was 3 %)
+        assertTrue(16 * 3 * 256 * 3 > img.getWidth() * img.getHeight() / 5);
     }
 
     @Test
@@ -348,7 +367,7 @@ class ChartsTest {
         v[0][0] = -1f;
         v[5][7] = 9f;
         BufferedImage img = Charts.matrixImage("h", v);
-        assertChart(img, Charts.WIDTH, Charts.HEIGHT);
+        assertChart(img, Charts.WIDTH, Raster.matrixLayout(6, 8, true)[2]);
         assertEquals(0xffffff, cellCentre(img, 6, 8, 0, 0, true), "min is white");
         assertEquals(0x000000, cellCentre(img, 6, 8, 5, 7, true), "max is black");
         int mid = cellCentre(img, 6, 8, 2, 3, true);
@@ -362,6 +381,8 @@ class ChartsTest {
         float[][] constant = {{3f, 3f}, {3f, 3f}};
         assertEquals(0x808080, cellCentre(Charts.matrixImage("c", constant), 2, 2, 0, 0, true), "constant is mid-gray");
         assertChart(Charts.matrixImage("16", Samples.activations(16, 16, 2)), Charts.WIDTH, Charts.HEIGHT);
+        assertChart(Charts.matrixImage("1", Samples.activations(1, 4, 2)), Charts.WIDTH,
+                Raster.MAT_TOP + 120 + Raster.MAT_BOTTOM + 24); // room for the colour bar, no more
     }
 
     @Test
@@ -467,10 +488,10 @@ class ChartsTest {
     void barsDrawsBarsWithAndWithoutErrorBars() {
         BufferedImage img = Charts.bars("acc", "test accuracy", Samples.accuracies());
         assertChart(img, Charts.WIDTH, Charts.HEIGHT);
-        assertColourDrawn(img, P.get(0), 20_000);
+        assertColourDrawn(img, Charts.BAR_FILL, 20_000);
         BufferedImage err = Charts.bars("acc", "test accuracy", Samples.accuracies(), Samples.spreads());
         assertChart(err, Charts.WIDTH, Charts.HEIGHT);
-        assertColourDrawn(err, P.get(0), 20_000);
+        assertColourDrawn(err, Charts.BAR_FILL, 20_000);
         assertTrue(nonWhite(err) != nonWhite(img), "error bars change the picture");
         Map<String, Double> many = new LinkedHashMap<>();
         for (int i = 0; i < 12; i++) {

@@ -1,6 +1,7 @@
 package dropout.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,19 +45,19 @@ class DropoutRateTest {
 
     @ParameterizedTest
     @ValueSource(doubles = {-0.1, 1.5, Double.NaN, Double.POSITIVE_INFINITY, -1e-300 * 1e-300 - 1e-9})
-    void dropOutsideUnitIntervalIsRejectedNamingValueAndConvention(double p) {
+    void dropOutsideUnitIntervalIsRejectedNamingValueAndRule(double p) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DropoutRate.drop(p));
         assertTrue(e.getMessage().contains("drop probability p = " + p), e.getMessage());
         assertTrue(e.getMessage().contains("[0, 1]"), e.getMessage());
-        assertTrue(e.getMessage().contains("DropoutRate.keep(q)"), e.getMessage());
+        assertFalse(e.getMessage().contains("DropoutRate.keep(q)"), "keep(q) refuses it too: " + e.getMessage());
     }
 
     @ParameterizedTest
     @ValueSource(doubles = {-0.5, 2.0, Double.NaN})
-    void keepOutsideUnitIntervalIsRejectedNamingValueAndConvention(double q) {
+    void keepOutsideUnitIntervalIsRejectedNamingValueAndRule(double q) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DropoutRate.keep(q));
         assertTrue(e.getMessage().contains("keep probability q = " + q), e.getMessage());
-        assertTrue(e.getMessage().contains("DropoutRate.drop(p)"), e.getMessage());
+        assertFalse(e.getMessage().contains("DropoutRate.drop(p)"), "drop(p) refuses it too: " + e.getMessage());
     }
 
     @Test

@@ -83,4 +83,14 @@ class ExpectationTest {
         assertEquals(f.asTrained(), ForgottenScaling.evaluate(net, data).asTrained());
         assertEquals(VanillaDropout.class, net.layersOf(dropout.nn.DropoutLayer.class).get(0).style().getClass());
     }
+
+    @Test
+    void runningMomentsBandIsExactPlusMinusKStandardErrors() {
+        RunningMoments m = RunningMoments.of(InvertedDropout.drop(0.5), 2.0, new long[] {1, 100, 10_000}, 4);
+        RunningMoments.Band b = m.band(2.0, 2.0, 3);
+        assertArrayEquals(new double[] {-4.0, 1.4, 1.94}, b.low(), 1e-12);
+        assertArrayEquals(new double[] {8.0, 2.6, 2.06}, b.high(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> m.band(2.0, -1, 3));
+        assertThrows(IllegalArgumentException.class, () -> m.band(2.0, 1, 0));
+    }
 }
