@@ -40,19 +40,22 @@ public final class EpochBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
+        List<String> flags = Arrays.asList(args);
         int runs = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 3;
         if (runs < 1) {
             throw new IllegalArgumentException("runs = " + runs + ": time at least 1 run");
         }
-        boolean compare = Arrays.asList(args).contains("--compare");
-        boolean figures = Arrays.asList(args).contains("--figures");
+        boolean compare = flags.contains("--compare");
+        boolean figures = flags.contains("--figures");
+        Dataset all = FashionMnist.load().train();
+        // comparisons alternate many short epochs (60 batches), so that a loaded machine's drift favours no setting
+        Dataset train = compare ? all.first(60 * BATCH) : all;
+        Dataset probe = all.first(BATCH);
         List<Setting> settings = new ArrayList<>(List.of(new Setting("library", true, true), new Setting("plain", false, false)));
         if (compare) {
             settings.add(new Setting("look-ahead only", true, false));
             settings.add(new Setting("direct gemm only", false, true));
         }
-        Dataset train = FashionMnist.load().train();
-        Dataset probe = train.first(BATCH);
         TrainConfig config = TrainConfig.d2l().epochs(1);
         int k = settings.size();
         Network[] nets = new Network[k];
@@ -68,10 +71,9 @@ public final class EpochBenchmark {
         double[] gemmTwoThreads = new double[runs];
         gemmOnlyEpoch(train.size());
         for (int r = 0; r < runs; r++) {
-            // rotate which setting goes first, so a drift in the machine's speed favours none
             StringBuilder line = new StringBuilder("run " + (r + 1) + ":");
             for (int j = 0; j < k; j++) {
-                int i = (j + r) % k;
+                int i = (j + r) % k; // rotate which setting goes first
                 epoch[i][r] = time(settings.get(i), trainers[i], nets[i], train, probe);
             }
             for (int i = 0; i < k; i++) {
@@ -87,26 +89,48 @@ public final class EpochBenchmark {
             }
             if (figures) {
                 gemmTwoThreads[r] = withBlasThreads(2, () -> gemmOnlyEpoch(train.size()));
-                line.append(String.format(Locale.ROOT, ", gemm-only at 2 BLAS threads (other digits) %.3f s", gemmTwoThreads[r]));
+                line.append(String.format(Locale.ROOT, ", gemm-only at 2 BLAS threads %.3f s", gemmTwoThreads[r]));
             }
             System.out.println(line);
         }
         for (int i = 0; i < k; i++) {
-            System.out.printf(Locale.ROOT, "%s: median %.3f s (%.3f-%.3f), %.3f × plain's median, parameters bit-identical to plain: %s%n",
-                    settings.get(i).name(), median(epoch[i]), min(epoch[i]), max(epoch[i]), median(epoch[i]) / median(epoch[1]),
+            System.out.printf(Locale.ROOT, "%s: median %.3f s (quartiles %.3f-%.3f); paired ratio to plain: median %.3f"
+                    + " (quartiles %.3f-%.3f); parameters bit-identical to plain: %s%n", settings.get(i).name(),
+                    median(epoch[i]), quantile(epoch[i], 0.25), quantile(epoch[i], 0.75), median(ratios(epoch[i], epoch[1])),
+                    quantile(ratios(epoch[i], epoch[1]), 0.25), quantile(ratios(epoch[i], epoch[1]), 0.75),
                     sameParameters(nets[i], nets[1]));
         }
         if (compare) {
-            System.out.printf(Locale.ROOT, "gemm-only via Nd4j.gemm: median %.3f s (%.3f-%.3f); direct: %.3f s (%.3f-%.3f)%n",
-                    median(gemmNd4j), min(gemmNd4j), max(gemmNd4j), median(gemm), min(gemm), max(gemm));
+            System.out.printf(Locale.ROOT, "gemm-only, direct sgemm: median %.3f s; via Nd4j.gemm: %.3f s; paired ratio"
+                    + " direct/Nd4j.gemm: median %.3f (quartiles %.3f-%.3f)%n", median(gemm), median(gemmNd4j),
+                    median(ratios(gemm, gemmNd4j)), quantile(ratios(gemm, gemmNd4j), 0.25), quantile(ratios(gemm, gemmNd4j), 0.75));
         }
         if (figures) {
-            System.out.printf(Locale.ROOT, "gemm-only at 2 BLAS threads (not used by training: other digits): median %.3f s (%.3f-%.3f)%n",
-                    median(gemmTwoThreads), min(gemmTwoThreads), max(gemmTwoThreads));
+            System.out.printf(Locale.ROOT, "figure, not used by training (other digits): gemm-only at 2 BLAS threads: median"
+                    + " %.3f s; paired ratio to 1 thread: median %.3f (quartiles %.3f-%.3f)%n", median(gemmTwoThreads),
+                    median(ratios(gemmTwoThreads, gemm)), quantile(ratios(gemmTwoThreads, gemm), 0.25),
+                    quantile(ratios(gemmTwoThreads, gemm), 0.75));
         }
         double e = median(epoch[0]);
         double g = median(gemm);
         System.out.printf(Locale.ROOT, "epoch: %.3f s, gemm-only: %.3f s, ratio: %.2f, peak-rss: %d MB%n", e, g, e / g, peakRssMb());
+    }
+
+    private static double[] ratios(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
+    private static double quantile(double[] values, double q) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        double pos = q * (s.length - 1);
+        int lo = (int) Math.floor(pos);
+        int hi = Math.min(lo + 1, s.length - 1);
+        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
     }
 
     private static double time(Setting s, Trainer trainer, Network net, Dataset train, Dataset probe) {
@@ -138,14 +162,6 @@ public final class EpochBenchmark {
             }
         }
         return true;
-    }
-
-    private static double min(double[] v) {
-        return Arrays.stream(v).min().orElse(Double.NaN);
-    }
-
-    private static double max(double[] v) {
-        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
     /** The eight products of one training step (3 forward, 3 weight gradients, 2 input gradients), for one epoch of batches. */
