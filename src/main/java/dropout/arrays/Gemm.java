@@ -1,6 +1,7 @@
 package dropout.arrays;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -56,7 +57,8 @@ public final class Gemm {
     }
 
     private static FloatPointer pointer(INDArray x) {
-        return new FloatPointer(x.data().addressPointer());
+        Pointer p = x.data().addressPointer();
+        return p instanceof FloatPointer f ? f : new FloatPointer(p);
     }
 
     /** A dense float C-order matrix starting at its buffer's start, rows packed: what sgemm's row-major call reads. */

@@ -76,7 +76,9 @@ final class LookAhead implements AutoCloseable {
             }
             await();
         } else {
-            slot = 1 - slot;
+            if (enabled) {
+                slot = 1 - slot;
+            }
             data.gather(order, start, rows, Buffers.of(inputs[slot].get(rows)), labels[slot].get(rows));
         }
         rowsTaken = rows;

@@ -103,7 +103,7 @@ class EarlyTrainingTest {
         assertTrue(seen.get(12).dropped()[0] || seen.get(12).dropped()[1] || seen.get(11).dropped()[0]);
     }
 
-    /** The trainer prepares batches and draws ahead; under every schedule kind that changes no number. */
+    /** With look-ahead the trainer prepares batches and draws ahead; under every schedule kind that changes no number. */
     @Test
     void everyScheduleTrainsBitIdenticallyWithAndWithoutLookAhead() {
         int perEpoch = config.iterationsPerEpoch(train.size());

@@ -62,6 +62,7 @@ class MeasurementsLeaveTrainingAloneTest {
     }
 
     /** The run's history bits and final parameter bits; {@code tool} (or nothing, when null) measures after every step. */
+    /** With look-ahead on, so that the tool meets the trainer's second thread as well. */
     private static String run(Kind kind, Tool tool) {
         return run(kind, tool, true);
     }

@@ -107,14 +107,6 @@ class LookAheadTest {
         assertEquals(plain, run(kind, plan, true), "look-ahead changed the training of a " + kind + " network under " + plan);
     }
 
-    @Test
-    void theDefaultLooksAheadAndMatchesThePlainRun() {
-        Network a = net(Kind.INVERTED);
-        Network b = net(Kind.INVERTED);
-        String withDefault = bits(new Trainer(CONFIG).quiet().fit("default", a, TRAIN, TEST), a);
-        assertEquals(bits(new Trainer(CONFIG).quiet().lookAhead(false).fit("plain", b, TRAIN, TEST), b), withDefault);
-    }
-
     /**
      * Proof that the draws are made ahead: a schedule that breaks its contract (another rate when asked a
      * second time for the same iteration) meets noise drawn at the rate it first gave, and the pass refuses it
@@ -130,7 +122,7 @@ class LookAheadTest {
                 return DropoutRate.drop(asked.add(iteration) ? 0.3 : 0.25);
             }
         };
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Trainer(CONFIG).quiet()
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new Trainer(CONFIG).quiet().lookAhead(true)
                 .schedule(fickle.get()).fit("fickle", net(Kind.INVERTED), TRAIN, TEST));
         assertTrue(e.getMessage().contains("drawn ahead"), e.getMessage());
         History h = new Trainer(CONFIG).quiet().lookAhead(false).schedule(fickle.get()).fit("fickle", net(Kind.INVERTED), TRAIN, TEST);
@@ -143,7 +135,7 @@ class LookAheadTest {
         StringBuilder seenPlain = new StringBuilder();
         Network a = net(Kind.INVERTED);
         Network b = net(Kind.INVERTED);
-        String ahead = bits(new Trainer(CONFIG).quiet().listen(s -> seenAhead.append(Double.doubleToRawLongBits(s.loss())).append(' '))
+        String ahead = bits(new Trainer(CONFIG).quiet().lookAhead(true).listen(s -> seenAhead.append(Double.doubleToRawLongBits(s.loss())).append(' '))
                 .fit("ahead", a, TRAIN, TEST), a);
         String plain = bits(new Trainer(CONFIG).quiet().lookAhead(false).listen(s -> seenPlain.append(Double.doubleToRawLongBits(s.loss())).append(' '))
                 .fit("plain", b, TRAIN, TEST), b);
