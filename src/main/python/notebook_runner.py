@@ -12,7 +12,8 @@ all; after that the run fails and prints what the kernel wrote to its stdout/std
 It writes
   - the executed notebook: over the original (--in-place) or to DIR/<name>.ipynb (--out DIR);
     with --in-place, a notebook whose run failed (stopped, error or stderr output, no image) is
-    left as it was;
+    left as it was. It is written path-free and kernel-free (see stabilise): no classpath chatter
+    from the setup cell, no terminal colour codes, no text/plain beside an image, fixed language_info;
   - an HTML copy, images embedded: <html>/<stem>.html (--html, default: --out DIR);
   - every image/png output as a file: <charts>/<stem>-<k>.png, k = 1, 2, ... in cell order
     (--charts, default: DIR/charts with --out DIR).
@@ -60,6 +61,9 @@ KERNEL_LOG_TAIL_LINES = 60
 # Java formats numbers in the machine's locale: 0,8494 on a German or French one. Every Java kernel
 # (IJava, rapaio) is started by the `java` launcher, which reads JDK_JAVA_OPTIONS.
 JAVA_LOCALE_OPTIONS = "-Duser.language=en -Duser.country=US"
+# ND4J's OpenBLAS picks its matrix-product kernel by CPU, and kernels round differently; the committed
+# notebooks were executed with this one, which every x86-64 CPU with AVX2 runs (README, "Same digits").
+BLAS_CORETYPE = "Haswell"
 
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
 HTML_TAG = re.compile(r"<[^>]*>")
@@ -271,16 +275,82 @@ def structural_checks(notebook, nb):
     return results
 
 
-TIMING = re.compile(r"\b\d+(?:\.\d+)? s\b")
+# A wall-clock figure with the spaces that pad it into a column (their count varies with its width).
+TIMING = re.compile(r" *\b\d+(?:\.\d+)? s\b")
+
+# ------------------------------------------------------------------------------------------------
+# Stable notebooks: what the runner writes carries neither the machine nor the kernel that ran it.
+# ------------------------------------------------------------------------------------------------
+
+# rapaio's `%jars` says "Add <absolute path> to classpath", in terminal colours; IJava says nothing.
+CLASSPATH_CHATTER = re.compile(r"^Add .+ to classpath[ \t]*$")
+MAGIC_LINE = re.compile(r"^\s*(%.*|//.*)?$")
+# What the notebooks' metadata says about their language, whichever Java kernel and JDK ran them
+# (kernels report their JDK's full version, e.g. 17.0.15+6-Debian-1deb12u1, and spell the name differently).
+LANGUAGE_INFO = {
+    "codemirror_mode": "java",
+    "file_extension": ".jshell",
+    "mimetype": "text/x-java-source",
+    "name": "java",
+    "nbconvert_exporter": "script",
+    "pygments_lexer": "java",
+}
+
+
+def _is_setup_cell(cell):
+    """A code cell of line magics (and comments) only, such as `%jars ../target/dropout-steps.jar`."""
+    lines = _joined(cell.get("source")).splitlines()
+    return any(line.strip() for line in lines) and all(MAGIC_LINE.match(line) for line in lines)
+
+
+def stabilise(nb):
+    """Makes an executed notebook (in place, and returns it) the same bytes whichever folder, machine and
+    Java kernel executed it, printed timings and chart pixels aside:
+      - a setup cell's (line magics only) classpath chatter is dropped: rapaio prints the jar's absolute path;
+      - terminal colour codes are removed from stream outputs, and consecutive outputs of one stream are
+        joined into one (where a kernel splits a stream depends on timing);
+      - text/plain beside an image/png is dropped: IJava adds `java.awt.image.BufferedImage@<hash>`;
+      - metadata.language_info is the fixed LANGUAGE_INFO (no JDK build string).
+    """
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") != "code":
+            continue
+        setup = _is_setup_cell(cell)
+        kept = []
+        for output in cell.get("outputs", []):
+            kind = output.get("output_type")
+            if kind == "stream":
+                text = strip_ansi(_joined(output.get("text")))
+                if setup:
+                    text = "".join(line for line in text.splitlines(keepends=True)
+                                   if not CLASSPATH_CHATTER.match(line.rstrip("\r\n")))
+                if not text:
+                    continue
+                previous = kept[-1] if kept else None
+                if previous is not None and previous.get("output_type") == "stream" \
+                        and previous.get("name") == output.get("name"):
+                    previous["text"] += text  # how a kernel splits a stream depends on timing
+                    continue
+                output["text"] = text
+            elif kind in ("execute_result", "display_data"):
+                data = output.get("data", {})
+                if "image/png" in data:
+                    data.pop("text/plain", None)
+            kept.append(output)
+        cell["outputs"] = kept
+    nb.setdefault("metadata", {})["language_info"] = dict(LANGUAGE_INFO)
+    return nb
 
 
 def comparable_text(nb, folder):
-    """The notebook's printed text with what may differ between two faithful runs masked: wall-clock
-    figures (a number followed by " s", the unit every notebook prints timings with) and any absolute
+    """The stabilised notebook's printed text with what may differ between two faithful runs masked:
+    wall-clock figures (a number followed by " s", the unit every notebook prints timings with, with the
+    spaces that pad it) and any absolute
     path to a folder of the notebook's folder name (kernels echo it when they load the library, and the
     committed notebooks were executed in another checkout)."""
-    text = re.sub(r"/\S*/" + re.escape(Path(folder).name) + r"(?=/)", "<notebooks>", output_text(nb))
-    return TIMING.sub("<t> s", text)
+    text = output_text(stabilise(copy.deepcopy(nb)))
+    text = re.sub(r"/\S*/" + re.escape(Path(folder).name) + r"(?=/)", "<notebooks>", text)
+    return TIMING.sub(" <t> s", text)
 
 
 def reproduction_check(notebook, original, executed, folder):
@@ -392,13 +462,24 @@ def indent(text, prefix="    | "):
 
 
 def kernel_environment(environ):
-    """The environment a kernel starts with: ours, plus an English locale for the JVM, so that a
-    notebook prints the same digits on every machine."""
+    """The environment a kernel starts with: ours, plus an English locale for the JVM and the pinned
+    BLAS kernel (replacing any other the environment names), so that a notebook prints the same digits
+    on every machine."""
     env = dict(environ)
     options = env.get("JDK_JAVA_OPTIONS", "").strip()
     if JAVA_LOCALE_OPTIONS not in options:
         env["JDK_JAVA_OPTIONS"] = f"{options} {JAVA_LOCALE_OPTIONS}".strip()
+    env["OPENBLAS_CORETYPE"] = BLAS_CORETYPE
     return env
+
+
+def blas_pin_note(environ):
+    """One line saying that the environment's own OPENBLAS_CORETYPE is replaced, or None."""
+    own = environ.get("OPENBLAS_CORETYPE")
+    if own is None or own.strip().lower() == BLAS_CORETYPE.lower():
+        return None
+    return (f"note: OPENBLAS_CORETYPE={own} from the environment is replaced by {BLAS_CORETYPE} in the kernel,"
+            f" the BLAS kernel the committed notebooks were executed with (another kernel prints other digits)")
 
 
 async def start_kernel(kernel_name, cwd, startup_timeout, attempts):
@@ -570,6 +651,7 @@ async def run_all(paths, checks, args, html_dir, charts_dir):
                 results.append(Result(False, f"FAIL {rest.name}: not run (the kernel did not start)"))
             break
         seconds = time.monotonic() - started
+        stabilise(nb)
         print(f"   executed in {seconds:.1f} s (kernel ready after {ready_seconds:.1f} s,"
               f" {attempts} start{'s' if attempts > 1 else ''})", flush=True)
         if problem:
@@ -616,6 +698,9 @@ def cmd_execute(args):
     results = unchecked_entries(checks, paths, bool(args.notebooks))
     for r in results:
         print(r.line)
+    note = blas_pin_note(os.environ)
+    if note:
+        print(note, flush=True)
     more, timings = asyncio.run(run_all(paths, checks, args, html_dir, charts_dir))
     return report(results + more, timings)
 

@@ -5,8 +5,12 @@
 #
 # The same set-up as main.sh (Debian packages if missing, JDK/Maven check, kernel `java`), then
 #   1. mvn -B verify: the Java unit tests (Surefire's summary is repeated at the end of the step);
-#   2. the Python unit tests of the notebook runner;
-#   3. every notebook executed into target/executed/ (the committed notebooks are not touched),
+#   2. every platform's dependency set (ND4J natives for Linux, macOS, Windows; x86-64 and ARM)
+#      resolves: graph and POMs, and HEAD requests for the native jars (check_platforms.py);
+#   3. the Python unit tests (runner, platform check, and that the committed notebooks carry no
+#      absolute paths or terminal codes);
+#   4. the installed kernel answers its first request, 30 starts of 30 (test_kernel_start.py);
+#   5. every notebook executed into target/executed/ (the committed notebooks are not touched),
 #      with HTML copies and charts, and checked: no error or stderr output, at least one chart,
 #      the numeric bands in notebooks/expected.json, and (--reproduce) the same printed numbers as
 #      the committed executed notebooks: same seed, same numbers.
@@ -35,11 +39,18 @@ say "Surefire, all Java tests: ${summary:-no test summary found in $log}"
 [ "$status" = 0 ] || die "mvn -B verify failed (exit $status); full log: $log"
 [ -f target/dropout-steps.jar ] || die "mvn verify did not produce target/dropout-steps.jar"
 
+step "Every platform's dependency set resolves (src/main/python/check_platforms.py)"
+"$PYTHON" src/main/python/check_platforms.py
+
 step "Python unit tests: $PYTHON -m unittest (src/test/python)"
 PYTHONDONTWRITEBYTECODE=1 "$PYTHON" -m unittest discover -s src/test/python -t src/test/python
 
 step "Jupyter kernel 'java'"
 install_kernel
+
+step "Kernel 'java' answers its first request (30 starts, as Jupyter Notebook starts it)"
+KERNEL_START_TEST=java PYTHONDONTWRITEBYTECODE=1 "$PYTHON" -m unittest discover -s src/test/python \
+  -t src/test/python -p test_kernel_start.py
 
 step "Notebooks: executed into target/executed/, checked against notebooks/expected.json"
 run_notebooks --out target/executed --check notebooks/expected.json --reproduce

@@ -308,6 +308,10 @@ class ReproductionCheckTest(unittest.TestCase):
                            "Add /work/x/notebooks/../t.jar\nacc 0.8494  (3.4 s)\nrun 10 0.85 9 s\n")
         self.assertTrue(r.ok, r.line)
 
+    def test_a_wider_timing_column_passes(self):
+        r = self.run_check("standard   0.8422      2.5 s\n", "standard   0.8422     19.6 s\n")
+        self.assertTrue(r.ok, r.line)
+
     def test_a_changed_number_fails_and_names_the_line(self):
         r = self.run_check("loss 0.4832\nacc 0.8494\n", "loss 0.4832\nacc 0.8495\n")
         self.assertFalse(r.ok)
@@ -339,3 +343,64 @@ class KernelEnvironmentTest(unittest.TestCase):
         given = {"A": "1"}
         nr.kernel_environment(given)
         self.assertEqual(given, {"A": "1"})
+
+    def test_pins_the_blas_kernel_over_the_environments_own(self):
+        self.assertEqual(nr.kernel_environment({})["OPENBLAS_CORETYPE"], "Haswell")
+        self.assertEqual(nr.kernel_environment({"OPENBLAS_CORETYPE": "SandyBridge"})["OPENBLAS_CORETYPE"], "Haswell")
+
+    def test_says_once_when_it_replaces_the_environments_blas_kernel(self):
+        self.assertIsNone(nr.blas_pin_note({}))
+        self.assertIsNone(nr.blas_pin_note({"OPENBLAS_CORETYPE": "haswell"}))
+        note = nr.blas_pin_note({"OPENBLAS_CORETYPE": "SandyBridge"})
+        self.assertIn("OPENBLAS_CORETYPE=SandyBridge", note)
+        self.assertIn("replaced by Haswell", note)
+
+
+def setup_cell(*outputs):
+    return {"cell_type": "code", "source": "%jars ../target/dropout-steps.jar", "metadata": {}, "outputs": list(outputs)}
+
+
+class StabiliseTest(unittest.TestCase):
+    RAPAIO_CHATTER = "\x1b[0m\x1b[32mAdd /work/main/notebooks/../target/dropout-steps.jar to classpath\x1b[0m"
+
+    def test_drops_the_setup_cells_classpath_chatter(self):
+        nb = nr.stabilise(notebook(setup_cell(stdout(self.RAPAIO_CHATTER))))
+        self.assertEqual(nb["cells"][0]["outputs"], [])
+
+    def test_keeps_other_setup_output_without_colour_codes(self):
+        nb = nr.stabilise(notebook(setup_cell(stdout(self.RAPAIO_CHATTER + "\nsomething else\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stdout("something else\n")])
+
+    def test_keeps_a_printed_line_that_only_looks_like_chatter_outside_setup_cells(self):
+        nb = nr.stabilise(notebook(code(stdout("Add 3 to classpath\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stdout("Add 3 to classpath\n")])
+
+    def test_removes_colour_codes_from_streams(self):
+        nb = nr.stabilise(notebook(code(stderr("\x1b[31mboom\x1b[0m\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stderr("boom\n")])
+
+    def test_joins_consecutive_pieces_of_one_stream(self):
+        nb = nr.stabilise(notebook(code(stdout("epoch 1\n"), stdout(["epoch 2\n", "epoch 3\n"]), stderr("w\n"),
+                                        stdout("epoch 4\n"))))
+        self.assertEqual(nb["cells"][0]["outputs"], [stdout("epoch 1\nepoch 2\nepoch 3\n"), stderr("w\n"),
+                                                     stdout("epoch 4\n")])
+
+    def test_drops_text_plain_beside_an_image_only(self):
+        png = base64.b64encode(PNG).decode()
+        nb = nr.stabilise(notebook(code(result({"image/png": png, "text/plain": "java.awt.image.BufferedImage@5e1f"}),
+                                        result({"text/plain": "42"}))))
+        self.assertEqual([o["data"] for o in nb["cells"][0]["outputs"]], [{"image/png": png}, {"text/plain": "42"}])
+
+    def test_language_info_carries_no_jdk_build(self):
+        nb = notebook(code())
+        nb["metadata"]["language_info"] = {"name": "Java", "version": "17.0.15+6-Debian-1deb12u1"}
+        self.assertEqual(nr.stabilise(nb)["metadata"]["language_info"], nr.LANGUAGE_INFO)
+
+    def test_is_idempotent(self):
+        once = nr.stabilise(notebook(setup_cell(stdout(self.RAPAIO_CHATTER)), code(stdout("\x1b[1mx\x1b[0m\n"))))
+        self.assertEqual(nr.stabilise(json.loads(json.dumps(once))), once)
+
+    def test_reproduction_ignores_chatter_and_timing_padding(self):
+        before = notebook(setup_cell(stdout(self.RAPAIO_CHATTER)), code(stdout("run 1 0.8422      12.5 s\n")))
+        after = notebook(setup_cell(), code(stdout("run 1 0.8422       9.8 s\n")))
+        self.assertTrue(nr.reproduction_check("a.ipynb", before, after, "/x/notebooks").ok)

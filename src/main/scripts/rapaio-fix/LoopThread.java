@@ -17,8 +17,9 @@ import java.util.logging.Logger;
  *    clients send kernel_info requests as soon as they connect, so this one is common too.
  *
  * Here the flag is raised before the thread starts, and an exception from one turn of the loop is
- * logged (to the kernel's stderr) instead of ending it: the request is lost, and the client, which
- * repeats kernel_info until it gets an answer, gets one a second later.
+ * logged (to the kernel's stderr) instead of ending it. Race 2's cause is removed by Channels.java
+ * beside this file (handlers registered before the channels bind); the catch stays as a guard, so
+ * that no exception in one request can end a channel.
  */
 public final class LoopThread extends Thread {
 

@@ -650,7 +650,7 @@ public final class Charts {
 
     // ---- XChart plumbing ----------------------------------------------------------------------
 
-    private static XYChart xyChart(String title, String xLabel, String yLabel, int w, int h, Font titleFont) {
+    static XYChart xyChart(String title, String xLabel, String yLabel, int w, int h, Font titleFont) {
         XYChart c = new XYChart(w, h);
         c.setTitle(Check.text(title));
         c.setXAxisTitle(Check.text(xLabel));
@@ -691,7 +691,7 @@ public final class Charts {
     }
 
     /** x = 1..n. */
-    private static double[] epochs(int n) {
+    static double[] epochs(int n) {
         double[] x = new double[n];
         for (int i = 0; i < n; i++) {
             x[i] = i + 1;
@@ -700,7 +700,7 @@ public final class Charts {
     }
 
     /** Whole-number tick labels only, x axis from 1 to n. */
-    private static void epochAxis(XYChart c, int n) {
+    static void epochAxis(XYChart c, int n) {
         if (n > DATA_TICKS_MAX) {
             niceTicks(c, 1.5);
         }
@@ -752,14 +752,14 @@ public final class Charts {
         c.getStyler().setXAxisDecimalPattern(minX >= 1e-4 ? "#,##0.####" : "0.##E0");
     }
 
-    private static void requireDrawn(String m, boolean drawn) {
+    static void requireDrawn(String m, boolean drawn) {
         if (!drawn) {
             throw Check.fail(m, "every y value is NaN or infinite; there is nothing to draw (pass at least "
                     + "one finite value)");
         }
     }
 
-    private static boolean addLine(XYChart c, String label, double[] x, double[] y, Color color, BasicStroke stroke,
+    static boolean addLine(XYChart c, String label, double[] x, double[] y, Color color, BasicStroke stroke,
                                    boolean inLegend) {
         return addLine(c, names(c), label, x, y, color, stroke, inLegend);
     }
@@ -798,7 +798,7 @@ public final class Charts {
         return new HashSet<>(c.getSeriesMap().keySet());
     }
 
-    private static List<String> names(List<? extends Map.Entry<String, ?>> entries) {
+    static List<String> names(List<? extends Map.Entry<String, ?>> entries) {
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, ?> e : entries) {
             out.add(e.getKey());
@@ -819,7 +819,7 @@ public final class Charts {
      * Legend under the plot: in one row when it fits, else one entry per line for up to four
      * entries; more entries go in a column to the right.
      */
-    private static void placeLegend(XYChart c, List<String> labels) {
+    static void placeLegend(XYChart c, List<String> labels) {
         BufferedImage probe = Theme.canvas(1, 1);
         Graphics2D g = Theme.graphics(probe);
         double total = 0;

@@ -76,7 +76,7 @@ public final class DropoutAnswers {
         double q = rate.keepProbability();
         double exact = q == 0 ? 0 : h * h * (1 - q) / q;
         // Var of the sample variance of a two-point distribution: (μ4 − σ⁴) / n, with μ4 from the formula.
-        double mu4 = q == 0 ? 0 : Math.pow(h, 4) * (1 - q) * (1 - 3 * q + 3 * q * q) / (q * q * q);
+        double mu4 = q == 0 ? 0 : StrictMath.pow(h, 4) * (1 - q) * (1 - 3 * q + 3 * q * q) / (q * q * q);
         double tolerance = Math.max(4 * Math.sqrt(Math.max(mu4 - exact * exact, 0) / n), 0.01 * Math.abs(exact));
         double measured = mc.finalVariance();
         if (Math.abs(yourVariance - measured) <= tolerance + 1e-12) {

@@ -159,7 +159,7 @@ public final class GradientProbes implements IterationListener {
         long[] c = new long[count];
         double ratio = (double) totalIterations / first;
         for (int i = 0; i < count; i++) {
-            c[i] = i == count - 1 ? totalIterations : Math.round(first * Math.pow(ratio, (double) i / (count - 1)));
+            c[i] = i == count - 1 ? totalIterations : Math.round(first * StrictMath.pow(ratio, (double) i / (count - 1)));
         }
         return Arrays.stream(c).distinct().toArray();
     }

@@ -147,7 +147,7 @@ public final class McDropout {
                     for (int c = 0; c < classes; c++) {
                         s[c] += p[c];
                         s2[c] += p[c] * p[c];
-                        h -= p[c] > 0 ? p[c] * Math.log(p[c]) : 0;
+                        h -= p[c] > 0 ? p[c] * StrictMath.log(p[c]) : 0;
                     }
                     sumEntropy[start + r] += h;
                 }
@@ -170,7 +170,7 @@ public final class McDropout {
                     if (m[c] > m[arg]) {
                         arg = c;
                     }
-                    h -= m[c] > 0 ? m[c] * Math.log(m[c]) : 0;
+                    h -= m[c] > 0 ? m[c] * StrictMath.log(m[c]) : 0;
                 }
                 mean[i] = m;
                 predicted[i] = arg;

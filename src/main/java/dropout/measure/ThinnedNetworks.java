@@ -80,7 +80,7 @@ public final class ThinnedNetworks {
         FloatBuffer m = Buffers.of(mask);
         for (long bits = 0; bits < count(); bits++) {
             int kept = Long.bitCount(bits);
-            double weight = Math.pow(q, kept) * Math.pow(1 - q, units - kept);
+            double weight = StrictMath.pow(q, kept) * StrictMath.pow(1 - q, units - kept);
             for (int r = 0; r < rows; r++) {
                 for (int u = 0; u < units; u++) {
                     m.put(r * units + u, (bits >>> u & 1) == 1 ? 1f : 0f);
@@ -122,7 +122,7 @@ public final class ThinnedNetworks {
             }
             double sum = 0;
             for (int c = 0; c < cols; c++) {
-                p[r * cols + c] = Math.exp(logits[r * cols + c] - max);
+                p[r * cols + c] = StrictMath.exp(logits[r * cols + c] - max);
                 sum += p[r * cols + c];
             }
             for (int c = 0; c < cols; c++) {

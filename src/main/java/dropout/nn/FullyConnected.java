@@ -25,7 +25,7 @@ public abstract class FullyConnected implements Layer {
     private final Scratch inputGrad;
     private INDArray lastInput;
 
-    /** Allocates the arrays and fills W from {@code rng} with {@code init}; b starts at 0. */
+    /** Allocates the arrays and fills W, then b, from {@code rng} with {@code init} (b stays 0 unless the scheme fills it). */
     protected FullyConnected(int in, int out, Init init, Rng rng, String name) {
         if (in < 1 || out < 1) {
             throw new IllegalArgumentException(name + "(" + in + ", " + out + "): both sizes must be ≥ 1");
@@ -39,6 +39,7 @@ public abstract class FullyConnected implements Layer {
         this.output = new Scratch(out);
         this.inputGrad = new Scratch(in);
         init.fill(weights, rng);
+        init.fillBias(bias, in, rng);
     }
 
     public int inputSize() {

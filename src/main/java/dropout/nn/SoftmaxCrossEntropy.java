@@ -55,9 +55,9 @@ public final class SoftmaxCrossEntropy {
             }
             double s = 0;
             for (int c = 0; c < classes; c++) {
-                s += Math.exp(z.get(base + c) - max);
+                s += StrictMath.exp(z.get(base + c) - max);
             }
-            sum += Math.log(s) + max - z.get(base + label);
+            sum += StrictMath.log(s) + max - z.get(base + label);
             if (finite && arg == label) {
                 correct++;
             }
@@ -126,7 +126,7 @@ public final class SoftmaxCrossEntropy {
         }
         double s = 0;
         for (int c = 0; c < classes; c++) {
-            p[c] = Math.exp(z.get(base + c) - max);
+            p[c] = StrictMath.exp(z.get(base + c) - max);
             s += p[c];
         }
         for (int c = 0; c < classes; c++) {

@@ -81,7 +81,7 @@ public final class Trainer {
         }
         requireExamples("train", train);
         requireExamples("test", test);
-        double blownUp = BLOW_UP * Math.log(net.loss().classes());
+        double blownUp = BLOW_UP * StrictMath.log(net.loss().classes());
         History history = new History(label);
         Sgd sgd = new Sgd(config.learningRate());
         Rng shuffle = Rng.seeded(config.seed());

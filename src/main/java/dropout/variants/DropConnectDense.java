@@ -225,7 +225,7 @@ public final class DropConnectDense extends FullyConnected implements Stochastic
         }
         double sd = Math.sqrt(variance);
         double z = mean / sd;
-        return mean * normalCdf(z) + sd * Math.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
+        return mean * normalCdf(z) + sd * StrictMath.exp(-0.5 * z * z) / Math.sqrt(2 * Math.PI);
     }
 
     /**
@@ -236,7 +236,7 @@ public final class DropConnectDense extends FullyConnected implements Stochastic
     static double normalCdf(double z) {
         double x = Math.abs(z) / Math.sqrt(2);
         double t = 1 / (1 + 0.5 * x);
-        double erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        double erfc = t * StrictMath.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
                 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
                 + t * (-0.82215223 + t * 0.17087277)))))))));
         return z >= 0 ? 1 - 0.5 * erfc : 0.5 * erfc;

@@ -43,7 +43,7 @@ public final class Selu implements Layer {
 
     /** SELU of one value (double precision), for checks and charts. */
     public static double selu(double x) {
-        return x > 0 ? LAMBDA * x : LAMBDA_ALPHA * Math.expm1(x);
+        return x > 0 ? LAMBDA * x : LAMBDA_ALPHA * StrictMath.expm1(x);
     }
 
     @Override
@@ -56,7 +56,7 @@ public final class Selu implements Layer {
         int n = rows * size;
         for (int i = 0; i < n; i++) {
             float v = xs.get(i);
-            ys.put(i, (float) (LAMBDA * Math.max(v, 0f) + LAMBDA_ALPHA * (Math.exp(Math.min(v, 0f)) - 1.0)));
+            ys.put(i, (float) (LAMBDA * Math.max(v, 0f) + LAMBDA_ALPHA * (StrictMath.exp(Math.min(v, 0f)) - 1.0)));
         }
         if (mode == Mode.TRAIN) {
             lastOutput = y;

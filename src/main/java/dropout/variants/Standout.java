@@ -89,7 +89,7 @@ public final class Standout implements StochasticLayer {
 
     /** The keep probability sigmoid(α·z + β) of one pre-activation. */
     public double keepProbability(double z) {
-        return 1.0 / (1.0 + Math.exp(-(alpha * z + beta)));
+        return 1.0 / (1.0 + StrictMath.exp(-(alpha * z + beta)));
     }
 
     /** False: each unit's keep probability sigmoid(α·z + β) is its own, there is no one rate. */
@@ -145,7 +145,7 @@ public final class Standout implements StochasticLayer {
         if (mode == Mode.PREDICT) {
             for (int i = 0; i < n; i++) {
                 float zi = zs.get(i);
-                float qi = (float) (1.0 / (1.0 + Math.exp(-(a * zi + b))));
+                float qi = (float) (1.0 / (1.0 + StrictMath.exp(-(a * zi + b))));
                 qs.put(i, qi);
                 ys.put(i, Math.max(zi, 0f) * qi);
             }
@@ -157,7 +157,7 @@ public final class Standout implements StochasticLayer {
         long bits = 0;
         for (int i = 0; i < n; i++) {
             float zi = zs.get(i);
-            float qi = (float) (1.0 / (1.0 + Math.exp(-(a * zi + b))));
+            float qi = (float) (1.0 / (1.0 + StrictMath.exp(-(a * zi + b))));
             qs.put(i, qi);
             // two 32-bit draws per 64-bit word, as Mask.fill: keep when the draw is below ⌊q·2³²⌋
             long draw;
