@@ -663,7 +663,7 @@ public final class Charts {
         return c;
     }
 
-    private static void style(AxesChartStyler s, Font titleFont) {
+    static void style(AxesChartStyler s, Font titleFont) {
         s.setChartBackgroundColor(Color.WHITE);
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderVisible(true);

@@ -2,6 +2,8 @@ package dropout.early;
 
 import dropout.core.DropoutRate;
 import dropout.train.DropoutSchedule;
+import dropout.report.Named;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -92,6 +94,20 @@ public final class Schedules {
             p[t] = schedule.at(t).dropProbability();
         }
         return p;
+    }
+
+    /** {@link #dropProbabilities(DropoutSchedule, int)} of each named schedule, under its name: the series of a chart. */
+    public static Named<double[]> dropProbabilities(Map<String, ? extends DropoutSchedule> schedules, int n) {
+        Objects.requireNonNull(schedules, "schedules");
+        Named<double[]> named = null;
+        for (Map.Entry<String, ? extends DropoutSchedule> e : schedules.entrySet()) {
+            double[] p = dropProbabilities(e.getValue(), n);
+            named = named == null ? Named.of(e.getKey(), p) : named.and(e.getKey(), p);
+        }
+        if (named == null) {
+            throw new IllegalArgumentException("no schedules: name at least one, e.g. Named.of(\"early\", Schedules.early(p, 5, perEpoch))");
+        }
+        return named;
     }
 
     static DropoutRate requireRate(DropoutRate rate) {

@@ -22,21 +22,21 @@ public final class MovingAverageWarmUp {
      * Checks the learner's count of training batches after which a moving average that started at 0, updated as
      * running ← momentum·running + (1 − momentum)·v with the same v every batch, first reaches {@code fraction} of v.
      */
-    public static String check(double fraction, double momentum, int answer) {
+    public static Feedback check(double fraction, double momentum, int answer) {
         if (!(fraction > 0 && fraction < 1) || !(momentum > 0 && momentum < 1)) {
             throw new IllegalArgumentException("fraction = " + fraction + ", momentum = " + momentum
                     + ": both must lie strictly between 0 and 1");
         }
         if (answer < 0) {
-            return "Not yet: replace the placeholder with your count of batches (a whole number ≥ 0)";
+            return Feedback.notYet("replace the placeholder with your count of batches (a whole number ≥ 0)");
         }
         int right = batchesToReach(fraction, momentum);
         if (answer == right) {
-            return String.format(Locale.ROOT, "Right: %d. After t batches the running value is (1 - %s^t)·v, and %s^%d"
+            return Feedback.right(String.format(Locale.ROOT, "%d. After t batches the running value is (1 - %s^t)·v, and %s^%d"
                     + " = %.4f is the first power below %.4f.", right, momentum, momentum, right, StrictMath.pow(momentum, right),
-                    1 - fraction);
+                    1 - fraction));
         }
-        return "Not yet: " + (answer < right ? "too few" : "too many") + ". Write the running value after 1, 2, 3"
-                + " batches as a fraction of v; which power of the momentum is left over?";
+        return Feedback.notYet((answer < right ? "too few" : "too many") + ". Write the running value after 1, 2, 3"
+                + " batches as a fraction of v; which power of the momentum is left over?");
     }
 }

@@ -5,7 +5,7 @@ import java.nio.FloatBuffer;
 import java.util.List;
 
 /** Plain mini-batch SGD: θ ← θ − η · ∂L/∂θ. */
-public final class Sgd {
+public final class Sgd implements Optimizer {
     private final double learningRate;
 
     public Sgd(double learningRate) {
@@ -30,6 +30,7 @@ public final class Sgd {
         return learningRate;
     }
 
+    @Override
     public void step(List<Param> params) {
         float lr = (float) learningRate;
         for (Param p : params) {
