@@ -12,7 +12,6 @@ import dropout.train.Trainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code runs} timed repetitions after one untimed warm-up. The last line has a fixed format for scripts:
  * {@code epoch: <s> s, gemm-only: <s> s, ratio: <epoch/gemm-only>, peak-rss: <MB> MB}.
  * <p>
- * Run: {@code java -cp target/dropout-steps.jar dropout.bench.EpochBenchmark [runs]}
+ * Run: {@code java -cp target/dropout-steps.jar dropout.bench.EpochBenchmark [runs] [--compare] [--figures]}
  */
 public final class EpochBenchmark {
     private static final int[] SIZES = {784, 256, 256, 10};
@@ -35,8 +34,8 @@ public final class EpochBenchmark {
     private EpochBenchmark() {
     }
 
-    /** A way of running the same training: look-ahead on or off, products through {@code Nd4j.gemm} or directly. */
-    private record Setting(String name, boolean lookAhead, boolean directGemm) {
+    /** A way of running the same training: products through {@code Nd4j.gemm} or directly. */
+    private record Setting(String name, boolean directGemm) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -51,11 +50,7 @@ public final class EpochBenchmark {
         // comparisons alternate many short epochs (60 batches), so that a loaded machine's drift favours no setting
         Dataset train = compare ? all.first(60 * BATCH) : all;
         Dataset probe = all.first(BATCH);
-        List<Setting> settings = new ArrayList<>(List.of(new Setting("library", false, true), new Setting("plain", false, false)));
-        if (compare) {
-            settings.add(new Setting("library + look-ahead", true, true));
-            settings.add(new Setting("look-ahead only", true, false));
-        }
+        List<Setting> settings = List.of(new Setting("library", true), new Setting("plain", false));
         TrainConfig config = TrainConfig.d2l().epochs(1);
         int k = settings.size();
         Network[] nets = new Network[k];
@@ -63,7 +58,7 @@ public final class EpochBenchmark {
         double[][] epoch = new double[k][runs];
         for (int i = 0; i < k; i++) {
             nets[i] = network();
-            trainers[i] = new Trainer(config).quiet().lookAhead(settings.get(i).lookAhead());
+            trainers[i] = new Trainer(config).quiet();
             time(settings.get(i), trainers[i], nets[i], train, probe);
         }
         double[] gemm = new double[runs];

@@ -68,12 +68,7 @@ public final class DropoutLayer extends NoiseLayer {
     @Override
     protected boolean startTrainingPass() {
         lastScale = dropout.trainScale();
-        return identityPass();
-    }
-
-    @Override
-    protected boolean identityPass() {
-        return dropout.rate().keepProbability() == 1.0 && dropout.trainScale() == 1f;
+        return dropout.rate().keepProbability() == 1.0 && lastScale == 1f;
     }
 
     @Override

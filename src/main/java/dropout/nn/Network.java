@@ -70,20 +70,10 @@ public final class Network {
 
     /** Training-mode forward and backward on one batch; returns the mean loss. Gradients are left in {@link #params()}. */
     public double lossAndGradients(INDArray x, int[] labels) {
-        double l = trainingLoss(x, labels);
-        gradients();
-        return l;
-    }
-
-    /** The first half of {@link #lossAndGradients}: the training-mode forward pass and its mean loss. */
-    public double trainingLoss(INDArray x, int[] labels) {
         loss.requireLabels(labels, Shapes.rows(x));
-        return loss.forward(forward(x, Mode.TRAIN), labels);
-    }
-
-    /** The second half of {@link #lossAndGradients}: back-propagates the loss of the last {@link #trainingLoss}. */
-    public void gradients() {
+        double l = loss.forward(forward(x, Mode.TRAIN), labels);
         backward(loss.backward());
+        return l;
     }
 
     /** The layers of one type, in order: {@code net.layersOf(DropoutLayer.class).get(0).lastMask()}. */

@@ -3,7 +3,6 @@ package dropout.nn;
 import dropout.arrays.Buffers;
 import dropout.arrays.Scratch;
 import dropout.arrays.Shapes;
-import dropout.core.DropoutRate;
 import dropout.core.Rng;
 import java.nio.FloatBuffer;
 import java.util.Objects;
@@ -20,21 +19,11 @@ public abstract class NoiseLayer implements StochasticLayer {
     protected final int size;
     private final Scratch output;
     private final Scratch noise;
-    private final Scratch noiseAhead;
     private final Scratch inputGrad;
     private Rng rng;
     private INDArray lastNoise;
     private boolean lastWasIdentity;
     private boolean trained;
-    private Ahead ahead;
-
-    /** Noise drawn before its pass by {@link #sampleAhead}: for which stream, batch and rate, into which buffer. */
-    private record Ahead(Rng rng, int rows, long dropBits, long keepBits, INDArray buffer) {
-        boolean fits(Rng r, int n, DropoutRate rate) {
-            return rng == r && rows == n && dropBits == Double.doubleToRawLongBits(rate.dropProbability())
-                    && keepBits == Double.doubleToRawLongBits(rate.keepProbability());
-        }
-    }
 
     protected NoiseLayer(int size, Rng rng) {
         if (size < 1) {
@@ -44,23 +33,13 @@ public abstract class NoiseLayer implements StochasticLayer {
         this.rng = Objects.requireNonNull(rng, "rng: give the layer its own stream, e.g. Rng.seeded(seed).split()");
         this.output = new Scratch(size);
         this.noise = new Scratch(size);
-        this.noiseAhead = new Scratch(size);
         this.inputGrad = new Scratch(size);
     }
 
     /** Fixes this training pass's constants (rate, scales) and says whether the pass is the identity. */
     protected abstract boolean startTrainingPass();
 
-    /**
-     * Whether a training pass with the present settings would be the identity, as {@link #startTrainingPass()}
-     * says; changes nothing.
-     */
-    protected abstract boolean identityPass();
-
-    /**
-     * Draws {@code noise[0..n)} from {@code rng}. What it draws must depend only on {@link #rate()}, n and the
-     * stream: {@link #sampleAhead} relies on it.
-     */
+    /** Draws {@code noise[0..n)} from {@code rng}. */
     protected abstract void sample(FloatBuffer noise, int n, Rng rng);
 
     /** The training output {@code y[i]} of input {@code x[i]} and noise {@code noise[i]}, i in [0, n). */
@@ -99,57 +78,18 @@ public abstract class NoiseLayer implements StochasticLayer {
         }
         trained = true;
         lastWasIdentity = startTrainingPass();
-        if (lastWasIdentity && ahead == null) {
+        if (lastWasIdentity) {
             return x;
         }
         int rows = Shapes.rows(x);
         int n = rows * size;
         INDArray y = output.get(rows);
-        INDArray e;
-        FloatBuffer es;
-        if (ahead != null) {
-            if (lastWasIdentity || !ahead.fits(rng, rows, rate())) {
-                throw new IllegalStateException(this + ": noise drawn ahead for " + ahead.rows() + " rows does not fit this pass ("
-                        + rows + " rows, " + rate() + (lastWasIdentity ? ", the identity" : "") + ", same stream: "
-                        + (ahead.rng() == rng) + "); whatever drew it ahead must stop when the rate, stream or batch may change");
-            }
-            e = ahead.buffer();
-            es = Buffers.of(e);
-            ahead = null;
-        } else {
-            e = noise.get(rows);
-            es = Buffers.of(e);
-            sample(es, n, rng);
-        }
+        INDArray e = noise.get(rows);
+        FloatBuffer es = Buffers.of(e);
+        sample(es, n, rng);
         combine(Buffers.of(x), es, Buffers.of(y), n);
         lastNoise = e;
         return y;
-    }
-
-    /**
-     * Look-ahead: reserves a buffer for the next training pass over {@code rows} rows and returns the work that
-     * draws that pass's noise into it, to run on any one thread before the pass starts; that pass then uses it
-     * instead of drawing. The draws are the ones the pass would make, in the same order, provided nothing else
-     * draws from this layer's stream in between and its rate and stream are the same then as now (the pass
-     * checks that and throws if not). Returns null, and reserves nothing, when the pass would be the identity.
-     * Call it on the thread that runs the passes, after this step's forward pass.
-     */
-    public final Runnable sampleAhead(int rows) {
-        if (ahead != null) {
-            throw new IllegalStateException(this + ": noise is already drawn ahead for the next pass");
-        }
-        if (identityPass()) {
-            return null;
-        }
-        INDArray target = noise.get(rows) == lastNoise ? noiseAhead.get(rows) : noise.get(rows);
-        DropoutRate rate = rate();
-        Ahead a = new Ahead(rng, rows, Double.doubleToRawLongBits(rate.dropProbability()),
-                Double.doubleToRawLongBits(rate.keepProbability()), target);
-        FloatBuffer out = Buffers.of(target);
-        Rng stream = rng;
-        int n = rows * size;
-        ahead = a;
-        return () -> sample(out, n, stream);
     }
 
     @Override

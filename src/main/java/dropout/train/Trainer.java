@@ -2,9 +2,12 @@ package dropout.train;
 
 import dropout.core.DropoutRate;
 import dropout.data.Dataset;
+import dropout.arrays.Buffers;
+import dropout.nn.LabelScratch;
 import dropout.nn.Network;
 import dropout.nn.NonFiniteOutputException;
 import dropout.nn.Optimizer;
+import dropout.arrays.Scratch;
 import dropout.nn.Sgd;
 import dropout.core.Rng;
 import java.util.ArrayList;
@@ -34,7 +37,6 @@ public final class Trainer {
     private Progress progress = Progress.PRINT;
     private Optimizer.Factory optimizer = Sgd::new;
     private final List<IterationListener> listeners = new ArrayList<>();
-    private boolean lookAhead;
 
     public Trainer(TrainConfig config) {
         this.config = config;
@@ -68,18 +70,6 @@ public final class Trainer {
         return progress(Progress.QUIET);
     }
 
-    /**
-     * Whether each mini-batch is prepared on a second thread while the one before it trains: the gather of its
-     * examples and, without listeners, the dropout layers' next draws. Results are bit-identical either way. Off
-     * by default: on a loaded 2-core machine it measured no faster (paired median ratios 1.04, 0.99 and 1.00 against
-     * the plain run in {@code EpochBenchmark --compare}); the overlap can win at most what the gather and mask
-     * draws cost, about 8 % of an epoch, and only where a core is idle.
-     */
-    public Trainer lookAhead(boolean on) {
-        this.lookAhead = on;
-        return this;
-    }
-
     public Trainer listen(IterationListener listener) {
         listeners.add(listener);
         return this;
@@ -97,80 +87,65 @@ public final class Trainer {
         History history = new History(label);
         Optimizer updater = optimizer.make(config.learningRate());
         Rng shuffle = Rng.seeded(config.seed());
+        Scratch inputs = new Scratch(train.dim());
+        LabelScratch labels = new LabelScratch();
         int[] order = new int[train.size()];
         long iteration = 0;
-        try (LookAhead batches = new LookAhead(train, net, lookAhead, listeners.isEmpty())) {
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                long started = System.nanoTime();
-                long listening = 0;
-                shuffle.permutation(order);
-                double lossSum = 0;
-                long correct = 0;
-                DropoutRate rate = null;
-                for (int start = 0; start < order.length; start += config.batchSize(), iteration++) {
-                    int rows = Math.min(config.batchSize(), order.length - start);
-                    INDArray x = batches.take(order, start, rows);
-                    int[] y = batches.labels();
-                    if (schedule != null) {
-                        rate = schedule.at(iteration);
-                        net.setDropoutRate(rate);
-                    }
-                    double loss = net.trainingLoss(x, y);
-                    int next = start + config.batchSize();
-                    if (Double.isFinite(loss) && loss <= blownUp && next < order.length) {
-                        batches.prepare(order, next, Math.min(config.batchSize(), order.length - next),
-                                batches.drawsNoise() && sameRate(rate, iteration + 1));
-                    }
-                    net.gradients();
-                    if (!Double.isFinite(loss)) {
-                        throw diverged(label, "training loss = " + loss + " at epoch " + epoch + ", iteration " + iteration, null);
-                    }
-                    if (loss > blownUp) {
-                        throw diverged(label, "training loss = " + loss + " at epoch " + epoch + ", iteration " + iteration
-                                + String.format(Locale.ROOT, ", above %.0f × ln(%d) = %.2f, a hundred times the loss of a"
-                                + " uniform guess over %d classes", BLOW_UP, net.loss().classes(), blownUp,
-                                net.loss().classes()), null);
-                    }
-                    updater.step(net.params());
-                    lossSum += loss * rows;
-                    correct += net.loss().correct();
-                    if (!listeners.isEmpty()) {
-                        long before = System.nanoTime();
-                        Step step = new Step(iteration, epoch, loss, rate, net);
-                        for (IterationListener l : listeners) {
-                            l.afterStep(step);
-                        }
-                        listening += System.nanoTime() - before;
-                    }
+        for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            long started = System.nanoTime();
+            long listening = 0;
+            shuffle.permutation(order);
+            double lossSum = 0;
+            long correct = 0;
+            DropoutRate rate = null;
+            for (int start = 0; start < order.length; start += config.batchSize(), iteration++) {
+                int rows = Math.min(config.batchSize(), order.length - start);
+                if (schedule != null) {
+                    rate = schedule.at(iteration);
+                    net.setDropoutRate(rate);
                 }
-                double seconds = (System.nanoTime() - started - listening) / 1e9;
-                Evaluation test1;
-                try {
-                    test1 = Evaluation.of(net, test, config.batchSize());
-                } catch (NonFiniteOutputException e) {
-                    throw diverged(label, "the test loss is not finite at epoch " + epoch + " (" + e.getMessage() + ")", e);
+                INDArray x = inputs.get(rows);
+                int[] y = labels.get(rows);
+                train.gather(order, start, rows, Buffers.of(x), y);
+                double loss = net.lossAndGradients(x, y);
+                if (!Double.isFinite(loss)) {
+                    throw diverged(label, "training loss = " + loss + " at epoch " + epoch + ", iteration " + iteration, null);
                 }
-                if (!Double.isFinite(test1.loss())) {
-                    throw diverged(label, "test loss = " + test1.loss() + " at epoch " + epoch, null);
+                if (loss > blownUp) {
+                    throw diverged(label, "training loss = " + loss + " at epoch " + epoch + ", iteration " + iteration
+                            + String.format(Locale.ROOT, ", above %.0f × ln(%d) = %.2f, a hundred times the loss of a"
+                            + " uniform guess over %d classes", BLOW_UP, net.loss().classes(), blownUp,
+                            net.loss().classes()), null);
                 }
-                double dropRate = rate != null ? rate.dropProbability() : currentDropRate(net);
-                EpochStats stats = new EpochStats(epoch, lossSum / order.length, (double) correct / order.length,
-                        test1.loss(), test1.accuracy(), seconds, dropRate);
-                history.add(stats);
-                progress.epochDone(label, config.epochs(), stats);
+                updater.step(net.params());
+                lossSum += loss * rows;
+                correct += net.loss().correct();
+                if (!listeners.isEmpty()) {
+                    long before = System.nanoTime();
+                    Step step = new Step(iteration, epoch, loss, rate, net);
+                    for (IterationListener l : listeners) {
+                        l.afterStep(step);
+                    }
+                    listening += System.nanoTime() - before;
+                }
             }
+            double seconds = (System.nanoTime() - started - listening) / 1e9;
+            Evaluation test1;
+            try {
+                test1 = Evaluation.of(net, test, config.batchSize());
+            } catch (NonFiniteOutputException e) {
+                throw diverged(label, "the test loss is not finite at epoch " + epoch + " (" + e.getMessage() + ")", e);
+            }
+            if (!Double.isFinite(test1.loss())) {
+                throw diverged(label, "test loss = " + test1.loss() + " at epoch " + epoch, null);
+            }
+            double dropRate = rate != null ? rate.dropProbability() : currentDropRate(net);
+            EpochStats stats = new EpochStats(epoch, lossSum / order.length, (double) correct / order.length,
+                    test1.loss(), test1.accuracy(), seconds, dropRate);
+            history.add(stats);
+            progress.epochDone(label, config.epochs(), stats);
         }
         return history;
-    }
-
-    /** Whether the next iteration samples at this one's rate, to the bit (always without a schedule). */
-    private boolean sameRate(DropoutRate now, long nextIteration) {
-        if (schedule == null) {
-            return true;
-        }
-        DropoutRate next = schedule.at(nextIteration);
-        return Double.doubleToRawLongBits(next.dropProbability()) == Double.doubleToRawLongBits(now.dropProbability())
-                && Double.doubleToRawLongBits(next.keepProbability()) == Double.doubleToRawLongBits(now.keepProbability());
     }
 
     private TrainingDivergedException diverged(String label, String what, Throwable cause) {

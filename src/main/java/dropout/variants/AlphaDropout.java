@@ -96,11 +96,6 @@ public final class AlphaDropout extends NoiseLayer {
 
     @Override
     protected boolean startTrainingPass() {
-        return identityPass();
-    }
-
-    @Override
-    protected boolean identityPass() {
         return rate.dropProbability() == 0.0;
     }
 

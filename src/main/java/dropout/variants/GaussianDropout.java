@@ -77,11 +77,6 @@ public final class GaussianDropout extends NoiseLayer {
 
     @Override
     protected boolean startTrainingPass() {
-        return identityPass();
-    }
-
-    @Override
-    protected boolean identityPass() {
         return sigma == 0.0;
     }
 

@@ -102,29 +102,4 @@ class EarlyTrainingTest {
         assertTrue(log.dropProbabilities()[12] > 0);
         assertTrue(seen.get(12).dropped()[0] || seen.get(12).dropped()[1] || seen.get(11).dropped()[0]);
     }
-
-    /** With look-ahead the trainer prepares batches and draws ahead; under every schedule kind that changes no number. */
-    @Test
-    void everyScheduleTrainsBitIdenticallyWithAndWithoutLookAhead() {
-        int perEpoch = config.iterationsPerEpoch(train.size());
-        DropoutRate p = DropoutRate.drop(0.4);
-        for (DropoutSchedule s : List.of(Schedules.standard(p), Schedules.early(p, 1, perEpoch),
-                Schedules.earlyLinear(p, 2, perEpoch), Schedules.late(p, 1, perEpoch), Schedules.earlyLinear(p, 5))) {
-            assertEquals(bits(s, false), bits(s, true), "look-ahead changed the run under " + s);
-        }
-    }
-
-    private String bits(DropoutSchedule schedule, boolean lookAhead) {
-        Network net = Mlp.sizes(12, 32, 16, 4).dropoutEverywhere(InvertedDropout.drop(0.5)).build(3);
-        History h = new Trainer(config).quiet().schedule(schedule).lookAhead(lookAhead).fit("bits", net, train, test);
-        StringBuilder b = new StringBuilder();
-        h.epochs().forEach(e -> b.append(Double.doubleToRawLongBits(e.trainLoss())).append(' ')
-                .append(Double.doubleToRawLongBits(e.testLoss())).append(' '));
-        net.params().forEach(q -> {
-            for (float v : q.value().data().asFloat()) {
-                b.append(Float.floatToRawIntBits(v)).append(' ');
-            }
-        });
-        return b.toString();
-    }
 }
