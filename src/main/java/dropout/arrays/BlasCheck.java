@@ -10,7 +10,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Tells whether this JVM's matrix products round the way they did when the committed notebooks were executed.
  * <p>
  * ND4J's OpenBLAS picks its product kernel by CPU when it loads, and kernels add in different orders: the same
- * seed then trains to different digits (GUIDE.md §6). The project pins the kernel with
+ * seed then trains to different digits. The project pins the kernel with
  * {@code OPENBLAS_CORETYPE=Haswell} (kernel.json, the headless runner, Maven), which every x86-64 CPU with AVX2
  * runs, and one BLAS thread ({@link Nd4jSettings}). This check does not trust names: it multiplies two fixed
  * 128×128 matrices and compares the bits of the product with those of the pinned set-up, which catches another
@@ -25,12 +25,24 @@ final class BlasCheck {
     private BlasCheck() {
     }
 
-    /** FNV-1a over the bits of A·B for two fixed N×N matrices with entries in [-1, 1). */
+    /**
+     * FNV-1a over the bits of A·B for two fixed N×N matrices with entries in [-1, 1), computed both ways the
+     * library multiplies ({@code Nd4j.gemm} and {@link Gemm}'s direct call); if the two ways disagree, neither
+     * rounds as committed, and the value returned is not the pinned one.
+     */
     static long fingerprint() {
         INDArray a = fixedMatrix(0x9E3779B1);
         INDArray b = fixedMatrix(0x85EBCA77);
-        INDArray c = Nd4j.create(DataType.FLOAT, new long[] {N, N}, 'c');
-        Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+        INDArray viaNd4j = Nd4j.create(DataType.FLOAT, new long[] {N, N}, 'c');
+        Nd4j.gemm(a, b, viaNd4j, false, false, 1.0, 0.0);
+        INDArray direct = Nd4j.create(DataType.FLOAT, new long[] {N, N}, 'c');
+        Gemm.product(a, b, direct, false, false, 1f);
+        long h = hash(viaNd4j);
+        long d = hash(direct);
+        return h == d ? h : h ^ d;
+    }
+
+    private static long hash(INDArray c) {
         long h = 0xcbf29ce484222325L;
         for (float v : c.data().asFloat()) {
             h = (h ^ Float.floatToRawIntBits(v)) * 0x100000001b3L;
