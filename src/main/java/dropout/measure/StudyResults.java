@@ -358,6 +358,22 @@ public final class StudyResults {
         return t;
     }
 
+    /** The paired difference to the baseline of every other schedule of the named models, named "model: schedule". */
+    public Named<SeedSpread> differences(Metric metric, String... models) {
+        Named<SeedSpread> n = null;
+        for (String m : models.length == 0 ? compared() : List.of(models)) {
+            for (String s : schedules(m)) {
+                if (!s.equals(baseline)) {
+                    n = n == null ? Named.of(m + ": " + s, difference(m, s, metric)) : n.and(m + ": " + s, difference(m, s, metric));
+                }
+            }
+        }
+        if (n == null) {
+            throw new IllegalStateException("no schedule besides the baseline '" + baseline + "' was run: nothing to compare");
+        }
+        return n;
+    }
+
     /**
      * The paired differences to the baseline of every schedule of the named models: mean and sd over seeds,
      * Student's t = mean / (sd / √n) with its degrees of freedom n − 1, how many seeds lie above 0, and each

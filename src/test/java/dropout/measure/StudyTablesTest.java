@@ -58,6 +58,7 @@ class StudyTablesTest {
         assertTrue(table.contains(above + " of 3"), table);
         assertTrue(table.contains(dropout.report.Report.number(x.tStatistic(), 2)), table);
         assertEquals(3, table.lines().count(), table);   // header + early + late
+        assertEquals(x, r.differences(Metric.TEST_LOSS, "width 4").get("width 4: late"));
     }
 
     @Test
