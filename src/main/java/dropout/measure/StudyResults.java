@@ -296,6 +296,22 @@ public final class StudyResults {
         return n;
     }
 
+    /** {@link #probeCurves(String, java.util.function.ToDoubleFunction, String...)} of several models in one map, named "model, schedule". */
+    public Named<double[]> probeCurves(List<String> models, java.util.function.ToDoubleFunction<ProbeRecord> quantity,
+                                       String... schedules) {
+        Named<double[]> n = null;
+        for (String m : models) {
+            for (var e : probeCurves(m, quantity, schedules).entrySet()) {
+                String key = m + ", " + e.getKey();
+                n = n == null ? Named.of(key, e.getValue()) : n.and(key, e.getValue());
+            }
+        }
+        if (n == null) {
+            throw new IllegalArgumentException("no models: name at least one probed model, e.g. List.of(\"width 8\")");
+        }
+        return n;
+    }
+
     /** The bias–variance split over the seeds of (model, schedule), on the test set. */
     public BiasVariance biasVariance(String model, String schedule) {
         return BiasVariance.of(select(model, schedule).stream().map(RunData::testProbabilities).toList(), testLabels);

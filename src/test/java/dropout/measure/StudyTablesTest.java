@@ -109,6 +109,9 @@ class StudyTablesTest {
                 .probe("a", new long[] {2, 5}, "no dropout").probe("b", new long[] {3}, "no dropout").run();
         assertArrayEquals(new double[] {2, 5}, r.probeUpdates("a"), 0.0);
         assertArrayEquals(new double[] {3}, r.probeUpdates("b"), 0.0);
+        var both = r.probeCurves(List.of("a", "b"), ProbeRecord::gdv, "no dropout");
+        assertEquals(List.of("a, no dropout", "b, no dropout"), List.copyOf(both.keySet()));
+        assertArrayEquals(r.probeCurves("b", ProbeRecord::gdv, "no dropout").get("no dropout"), both.get("b, no dropout"), 0.0);
     }
 
     @Test
