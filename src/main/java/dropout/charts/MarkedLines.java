@@ -4,7 +4,10 @@ import dropout.report.Report;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
+import java.util.ArrayList;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -18,7 +21,8 @@ public final class MarkedLines {
     }
 
     /**
-     * Series against a logarithmic x axis (e.g. updates), every point marked, series after the first dashed,
+     * Series against a logarithmic x axis (e.g. updates), every point marked, every second series dashed (pairs
+     * such as "no dropout", "early" per model: solid, dashed),
      * and a grey vertical line at {@code marker} labelled {@code markerLabel} (e.g. where dropout stops).
      */
     public static BufferedImage againstLog(String title, String xLabel, String yLabel, double[] x,
@@ -57,7 +61,7 @@ public final class MarkedLines {
 
     /**
      * Series against a few category-like x values (e.g. hidden units 4, 8, 16, 64), evenly spaced and each
-     * labelled with its value, every point marked.
+     * labelled with its value, every point marked, every second series dashed.
      */
     public static BufferedImage againstSizes(String title, String xLabel, String yLabel, int[] sizes,
                                              Map<String, double[]> ys) {
@@ -66,18 +70,32 @@ public final class MarkedLines {
         if (sizes.length == 0) {
             throw Check.fail(m, "no sizes: give one x value per point, e.g. {4, 8, 16, 64}");
         }
-        double[] index = new double[sizes.length];
-        for (int i = 0; i < index.length; i++) {
-            index[i] = i;
+        List<String> labels = new ArrayList<>();
+        for (int size : sizes) {
+            labels.add(Report.count(size));
         }
-        XYChart c = draw(title, xLabel, yLabel, index, ys, m);
-        c.getStyler().setXAxisMin(-0.3);
-        c.getStyler().setXAxisMax(sizes.length - 0.7);
-        c.setCustomXAxisTickLabelsFormatter(v -> {
-            long k = Math.round(v);
-            return Math.abs(v - k) < 1e-9 && k >= 0 && k < sizes.length ? Report.count(sizes[(int) k]) : " ";
-        });
-        Charts.placeLegend(c, List.copyOf(c.getSeriesMap().keySet()));
+        List<Map.Entry<String, double[]>> series = Check.entries(m, "ys", ys);
+        CategoryChart c = new CategoryChart(Charts.WIDTH, Charts.HEIGHT);
+        c.setTitle(Check.text(title));
+        c.setXAxisTitle(Check.text(xLabel));
+        c.setYAxisTitle(Check.text(yLabel));
+        Charts.style(c.getStyler(), Theme.TITLE);
+        c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        c.getStyler().setPlotGridVerticalLinesVisible(false);
+        for (int i = 0; i < series.size(); i++) {
+            Map.Entry<String, double[]> e = series.get(i);
+            Check.sameLength(m, "ys '" + e.getKey() + "'", e.getValue().length, "sizes", sizes.length);
+            List<Double> y = new ArrayList<>();
+            for (double v : e.getValue()) {
+                y.add(v);
+            }
+            CategorySeries s = c.addSeries(e.getKey(), labels, y);
+            s.setLineColor(Theme.color(i));
+            s.setMarkerColor(Theme.color(i));
+            s.setMarker(i % 2 == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+            s.setLineStyle(i % 2 == 0 ? Theme.SOLID : Theme.DASHED);
+        }
         return BitmapEncoder.getBufferedImage(c);
     }
 
@@ -90,10 +108,8 @@ public final class MarkedLines {
             XYSeries s = c.addSeries(e.getKey(), x, e.getValue());
             s.setLineColor(Theme.color(i));
             s.setMarkerColor(Theme.color(i));
-            s.setMarker(i == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
-            if (i > 0) {
-                s.setLineStyle(Theme.DASHED);
-            }
+            s.setMarker(i % 2 == 0 ? SeriesMarkers.CIRCLE : SeriesMarkers.DIAMOND);
+            s.setLineStyle(i % 2 == 0 ? Theme.SOLID : Theme.DASHED);
         }
         return c;
     }
