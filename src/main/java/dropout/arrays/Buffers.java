@@ -7,7 +7,7 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Element-wise work in this library runs as plain Java loops over a {@link FloatBuffer} view of an ND4J
- * array's native memory; matrix products go to ND4J's BLAS ({@code Nd4j.gemm}). Measured on a 2-core
+ * array's native memory; matrix products go to ND4J's BLAS ({@link Gemm}). Measured on a 2-core
  * machine: each ND4J op call costs 8–20 µs of set-up and allocating ops cost ≈ 1 ms at 256×256, while a
  * Java loop over 65,536 floats takes tens of microseconds.
  */

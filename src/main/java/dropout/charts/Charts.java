@@ -246,7 +246,11 @@ public final class Charts {
      * {@value #WIDTH} x {@value #HEIGHT}.
      */
     public static BufferedImage histogram(String title, String xLabel, Map<String, double[]> samples, int bins) {
-        String m = "histogram";
+        return histogram("histogram", title, xLabel, samples, bins, WIDTH, HEIGHT, Theme.TITLE);
+    }
+
+    static BufferedImage histogram(String m, String title, String xLabel, Map<String, double[]> samples, int bins,
+                                   int width, int height, Font titleFont) {
         Check.atLeast(m, "bins", bins, 1, "pass the number of bars, e.g. 30");
         if (bins > 10_000) {
             throw Check.fail(m, "bins = " + bins + ", but at most 10000 bins can be told apart; pass e.g. 30");
@@ -267,7 +271,7 @@ public final class Charts {
             hi += 0.5;
         }
         double binW = (hi - lo) / bins;
-        XYChart c = xyChart(title, xLabel, "count", WIDTH, HEIGHT, Theme.TITLE);
+        XYChart c = xyChart(title, xLabel, "count", width, height, titleFont);
         List<String> labels = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -536,7 +540,12 @@ public final class Charts {
      * long names need the room, and with upright names when even that is not enough.
      */
     public static BufferedImage bars(String title, String yLabel, Map<String, Double> values) {
-        return bars("bars", title, yLabel, values, null);
+        return bars("bars", title, "", yLabel, values, null);
+    }
+
+    /** {@link #bars(String, String, Map)} with a title under the categories (e.g. "decile (1 = smallest spread)"). */
+    public static BufferedImage bars(String title, String xLabel, String yLabel, Map<String, Double> values) {
+        return bars("bars", title, Check.text(xLabel), yLabel, values, null);
     }
 
     /**
@@ -547,10 +556,10 @@ public final class Charts {
     public static BufferedImage bars(String title, String yLabel, Map<String, Double> means,
                                      Map<String, Double> spreads) {
         Check.notNull("bars", "spreads", spreads);
-        return bars("bars", title, yLabel, means, spreads);
+        return bars("bars", title, "", yLabel, means, spreads);
     }
 
-    private static BufferedImage bars(String m, String title, String yLabel, Map<String, Double> values,
+    private static BufferedImage bars(String m, String title, String xLabel, String yLabel, Map<String, Double> values,
                                       Map<String, Double> spreads) {
         List<Map.Entry<String, Double>> list = Check.entries(m, "values", values);
         List<String> names = new ArrayList<>();
@@ -585,7 +594,7 @@ public final class Charts {
         int[] layout = barsLayout(names);
         CategoryChart c = new CategoryChart(layout[0], HEIGHT);
         c.setTitle(Check.text(title));
-        c.setXAxisTitle("");
+        c.setXAxisTitle(xLabel);
         c.setYAxisTitle(Check.text(yLabel));
         style(c.getStyler(), Theme.TITLE);
         c.getStyler().setLegendVisible(false);
@@ -598,8 +607,9 @@ public final class Charts {
         c.getStyler().setLabelsFontColor(Theme.TEXT);
         c.getStyler().setLabelsFontColorAutomaticEnabled(false);
         c.getStyler().setLabelsPosition(0.92);
+        // XChart formats bar labels with the y axis's pattern, so both get the labels' pattern (1.000, not "1").
         c.getStyler().setDecimalPattern(decimalPattern(ys));
-        c.getStyler().setYAxisDecimalPattern("#,##0.###");
+        c.getStyler().setYAxisDecimalPattern(decimalPattern(ys));
         c.getStyler().setErrorBarsColor(Theme.TEXT);
         c.getStyler().setXAxisLabelRotation(layout[1]);
         CategorySeries s = spreads == null ? c.addSeries("values", names, ys) : c.addSeries("values", names, ys, errs);

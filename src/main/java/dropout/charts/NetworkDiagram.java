@@ -159,7 +159,7 @@ public final class NetworkDiagram {
         Graphics2D g = Theme.graphics(img);
         Theme.centred(g, Theme.fit(g, Check.text(title), Theme.TITLE, width - 20), Theme.TITLE, Theme.TEXT,
                 width / 2.0, 28);
-        Theme.centred(g, "2^" + n + " = " + count + " thinned networks, one set of weights", Theme.SUBTITLE,
+        Theme.centred(g, "2" + superscript(n) + " = " + count + " thinned networks sharing one set of weights; each caption lists the units it keeps", Theme.SUBTITLE,
                 Theme.MUTED, width / 2.0, 50);
         int x0 = (width - cols * TILE_W) / 2;
         Font caption = new Font(Theme.FAMILY, Font.PLAIN, 11);
@@ -177,12 +177,22 @@ public final class NetworkDiagram {
             int tx = x0 + (k % cols) * TILE_W;
             int ty = 70 + (k / cols) * TILE_H;
             draw(g, tx, ty, TILE_W, TILE_H - 22, d, 4.5, false);
-            String cap = keptNames.isEmpty() ? "none kept" : String.join(" ", keptNames);
+            String cap = "kept: " + (keptNames.isEmpty() ? "none" : keptNames.size() == n ? "all" : String.join(" ", keptNames));
             Theme.centred(g, Theme.fit(g, cap, caption, TILE_W - 6), caption, Theme.MUTED, tx + TILE_W / 2.0,
                     ty + TILE_H - 8);
         }
         g.dispose();
         return img;
+    }
+
+    /** A small count as superscript digits, 5 -> "⁵". */
+    static String superscript(int n) {
+        String digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        StringBuilder s = new StringBuilder();
+        for (char c : Integer.toString(n).toCharArray()) {
+            s.append(digits.charAt(c - '0'));
+        }
+        return s.toString();
     }
 
     /** Unit centres: {x, y} of unit u of layer l in a w × h box at (x0, y0). */

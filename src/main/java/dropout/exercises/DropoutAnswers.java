@@ -21,14 +21,14 @@ public final class DropoutAnswers {
      * Notebook 1: the factor by which inverted dropout's backward pass multiplies {@code dout · mask}, for
      * drop probability {@code dropProbability}. Checked by finite differences on a 3 × 4 example.
      */
-    public static String backwardScale(double dropProbability, double yourScale) {
+    public static Feedback backwardScale(double dropProbability, double yourScale) {
         DropoutRate rate = DropoutRate.drop(dropProbability);
         if (Double.isNaN(yourScale)) {
-            return "not yet: replace Double.NaN with the factor your backward pass multiplies dout * mask by, "
-                    + "then run this cell again";
+            return Feedback.notYet("replace Double.NaN with the factor your backward pass multiplies dout * mask by, "
+                    + "then run this cell again");
         }
         if (rate.keepProbability() == 0) {
-            return "at p = 1 every unit is dropped, so dout * mask is 0 whatever the factor; try p < 1";
+            return Feedback.notYet("at p = 1 every unit is dropped, so dout * mask is 0 whatever the factor; try p < 1");
         }
         Rng rng = Rng.seeded(20);
         float[] mask = Mask.sample(rate, rng, 3, 4).data().asFloat();
@@ -54,22 +54,22 @@ public final class DropoutAnswers {
             return loss;
         });
         if (check.passes()) {
-            return "right: with factor " + yourScale + " the finite-difference check " + check;
+            return Feedback.right("with factor " + yourScale + " the finite-difference check " + check);
         }
-        return String.format(Locale.ROOT, "not yet right: the finite-difference check fails (largest relative error "
+        return Feedback.notYet(String.format(Locale.ROOT, "the finite-difference check fails (largest relative error "
                 + "%.2f). Hint: the backward pass must scale each kept unit's gradient by exactly what the forward "
-                + "pass scaled that unit by.", check.maxRelativeError());
+                + "pass scaled that unit by.", check.maxRelativeError()));
     }
 
     /**
      * Notebook 2: Var[h'] for inverted dropout with drop probability p applied to the constant h, checked
      * against 1,000,000 Monte-Carlo samples (right within 4 standard errors of the variance estimate, or 1 %).
      */
-    public static String invertedVariance(double h, double dropProbability, double yourVariance) {
+    public static Feedback invertedVariance(double h, double dropProbability, double yourVariance) {
         DropoutRate rate = DropoutRate.drop(dropProbability);
         if (Double.isNaN(yourVariance)) {
-            return "not yet: replace Double.NaN with your Var[h'] for h = " + h + ", p = " + dropProbability
-                    + ", then run this cell again";
+            return Feedback.notYet("replace Double.NaN with your Var[h'] for h = " + h + ", p = " + dropProbability
+                    + ", then run this cell again");
         }
         int n = 1_000_000;
         RunningMoments mc = RunningMoments.of(new InvertedDropout(rate), h, new long[] {n}, 21);
@@ -80,11 +80,11 @@ public final class DropoutAnswers {
         double tolerance = Math.max(4 * Math.sqrt(Math.max(mu4 - exact * exact, 0) / n), 0.01 * Math.abs(exact));
         double measured = mc.finalVariance();
         if (Math.abs(yourVariance - measured) <= tolerance + 1e-12) {
-            return String.format(Locale.ROOT, "right: 1,000,000 samples give a variance of %.4f, within %.4f of yours",
-                    measured, Math.abs(yourVariance - measured));
+            return Feedback.right(String.format(Locale.ROOT, "1,000,000 samples give a variance of %.4f, within %.4f of yours",
+                    measured, Math.abs(yourVariance - measured)));
         }
-        return "not yet right: 1,000,000 samples put the variance " + (yourVariance > measured ? "below" : "above")
+        return Feedback.notYet("1,000,000 samples put the variance " + (yourVariance > measured ? "below" : "above")
                 + " your value by far more than sampling noise. Hint: Var[h'] = E[h'^2] - E[h']^2, and h' takes "
-                + "only two values.";
+                + "only two values.");
     }
 }

@@ -87,4 +87,21 @@ public record DepthMoments(double[] mean, double[] variance) {
     public double lastVariance() {
         return variance[variance.length - 1];
     }
+
+    /** The fraction of the array's values strictly below {@code threshold} (e.g. the negative multipliers). */
+    public static double shareBelow(INDArray a, double threshold) {
+        java.util.Objects.requireNonNull(a, "a: pass the array whose values to count");
+        if (a.length() == 0) {
+            throw new IllegalArgumentException("shareBelow: the array is empty; pass at least one value");
+        }
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("shareBelow: threshold is NaN; pass a number, e.g. 0");
+        }
+        double[] v = a.dup().data().asDouble();
+        long below = 0;
+        for (double x : v) {
+            below += x < threshold ? 1 : 0;
+        }
+        return (double) below / v.length;
+    }
 }

@@ -90,6 +90,17 @@ public final class McDropout {
         return acc.result();
     }
 
+    /**
+     * The standard prediction (dropout off, one deterministic pass) in the same form as an MC prediction: its
+     * probabilities, predicted classes and entropy, every spread 0. Every stochastic layer's rate is set to 0 for
+     * the pass and restored after, so the pass computes exactly the prediction-mode network; scores such as
+     * {@link McPrediction#entropy()} can then be set beside MC dropout's as a baseline.
+     */
+    public static McPrediction standardPass(Network net, Dataset data, int batchSize) {
+        return Sampling.of(net).rate(dropout.core.DropoutRate.drop(0)).call(
+                () -> new McDropout(net, 1, 0).predict(data, batchSize));
+    }
+
     /** MC predictions for one batch {@code x} [batch, features]. */
     public McPrediction predict(INDArray x) {
         Accumulator acc = new Accumulator(Shapes.rows(x));

@@ -1,5 +1,6 @@
 package dropout.measure;
 
+import dropout.report.Named;
 import dropout.report.Report;
 import dropout.report.Table;
 import java.util.Objects;
@@ -72,5 +73,69 @@ public record MomentCheck(String name, UnitMoments moments, double[] expectedMea
             worst = Math.max(worst, Math.abs(estimate[j] - reference[j]));
         }
         return worst;
+    }
+
+    /**
+     * max over j of |estimate[j] − mc mean[j]| / (its Monte-Carlo standard error): how many standard errors a
+     * prediction rule lands from the Monte-Carlo reference at worst. Units whose standard error is 0 count only
+     * when the gap is not 0 (then the result is infinite).
+     */
+    public static double largestStdErrorGap(double[] estimate, UnitMoments mc) {
+        Objects.requireNonNull(estimate, "estimate");
+        Objects.requireNonNull(mc, "mc: the Monte-Carlo moments the rule is measured against");
+        requireUnits(estimate, mc);
+        double worst = 0;
+        for (int j = 0; j < estimate.length; j++) {
+            worst = Math.max(worst, gapInStdErrors(estimate[j], mc, j));
+        }
+        return worst;
+    }
+
+    /**
+     * Per unit: the Monte-Carlo mean with its standard error, then each named rule's value and its gap to the
+     * Monte-Carlo mean in standard errors (signed: negative = the rule is below).
+     */
+    public static Table rulesTable(UnitMoments mc, Named<double[]> rules) {
+        Objects.requireNonNull(mc, "mc: the Monte-Carlo moments the rules are measured against");
+        Objects.requireNonNull(rules, "rules: Named.of(\"rule\", values)");
+        String[] headers = new String[3 + 2 * rules.size()];
+        headers[0] = "unit";
+        headers[1] = "MC mean";
+        headers[2] = "± std err";
+        int c = 3;
+        for (var e : rules.entrySet()) {
+            requireUnits(e.getValue(), mc);
+            headers[c++] = e.getKey();
+            headers[c++] = "gap / s.e.";
+        }
+        Table t = Table.of(headers);
+        for (int j = 0; j < mc.units(); j++) {
+            Object[] row = new Object[headers.length];
+            row[0] = j;
+            row[1] = mc.mean(j);
+            row[2] = mc.meanStdError(j);
+            c = 3;
+            for (double[] rule : rules.values()) {
+                row[c++] = rule[j];
+                row[c++] = mc.meanStdError(j) == 0 ? 0.0 : (rule[j] - mc.mean(j)) / mc.meanStdError(j);
+            }
+            t.row(row);
+        }
+        return t;
+    }
+
+    private static double gapInStdErrors(double estimate, UnitMoments mc, int j) {
+        double gap = Math.abs(estimate - mc.mean(j));
+        if (gap == 0) {
+            return 0;
+        }
+        return gap / mc.meanStdError(j);
+    }
+
+    private static void requireUnits(double[] estimate, UnitMoments mc) {
+        if (estimate.length != mc.units()) {
+            throw new IllegalArgumentException(estimate.length + " values for " + mc.units()
+                    + " units: give one value per unit of the Monte-Carlo moments");
+        }
     }
 }

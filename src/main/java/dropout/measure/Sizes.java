@@ -30,4 +30,19 @@ public final class Sizes {
         }
         return models;
     }
+
+    /**
+     * The layer sizes of a deep stack for {@code Mlp.sizes(...)}: {@code width} inputs, {@code hiddenLayers} hidden
+     * layers of {@code width} units, {@code outputs} outputs; {@code deepStack(256, 32, 10)} has 34 entries.
+     */
+    public static int[] deepStack(int width, int hiddenLayers, int outputs) {
+        if (width < 1 || hiddenLayers < 1 || outputs < 1) {
+            throw new IllegalArgumentException("deepStack(" + width + ", " + hiddenLayers + ", " + outputs
+                    + "): width, hidden layers and outputs must all be ≥ 1, e.g. deepStack(256, 32, 10)");
+        }
+        int[] sizes = new int[hiddenLayers + 2];
+        java.util.Arrays.fill(sizes, width);
+        sizes[hiddenLayers + 1] = outputs;
+        return sizes;
+    }
 }

@@ -137,4 +137,28 @@ public final class Uncertainty {
             throw new IllegalArgumentException("a score is NaN: every example needs a number");
         }
     }
+
+    /**
+     * The standard error √(a(1 − a)/n) of an accuracy a measured on n examples (binomial): two groups' accuracies
+     * that differ by less than about 2 of them are not told apart by this test set.
+     */
+    public static double accuracyStdError(double accuracy, int examples) {
+        if (!(accuracy >= 0 && accuracy <= 1)) {
+            throw new IllegalArgumentException("accuracy = " + accuracy + ": an accuracy lies in [0, 1]");
+        }
+        if (examples < 1) {
+            throw new IllegalArgumentException("examples = " + examples + ": an accuracy needs at least 1 example");
+        }
+        return Math.sqrt(accuracy * (1 - accuracy) / examples);
+    }
+
+    /** One row per group (numbered from 1): its accuracy and standard error, {@code examples} in each group. */
+    public static dropout.report.Table accuracyTable(String groupHeader, double[] accuracy, int examples) {
+        java.util.Objects.requireNonNull(accuracy, "accuracy: e.g. accuracyByGroup(...)");
+        var t = dropout.report.Table.of(groupHeader, "test accuracy", "± std err").decimals(3);
+        for (int g = 0; g < accuracy.length; g++) {
+            t.row(g + 1, accuracy[g], accuracyStdError(accuracy[g], examples));
+        }
+        return t;
+    }
 }

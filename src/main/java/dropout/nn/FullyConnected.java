@@ -1,13 +1,13 @@
 package dropout.nn;
 
 import dropout.arrays.Buffers;
+import dropout.arrays.Gemm;
 import dropout.arrays.Scratch;
 import dropout.arrays.Shapes;
 import dropout.core.Rng;
 import java.nio.FloatBuffer;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * What every fully connected layer shares: W [in, out] and b [1, out] with their gradients, the output and
@@ -68,7 +68,7 @@ public abstract class FullyConnected implements Layer {
         Shapes.requireMatrix(x, in, toString());
         int rows = Shapes.rows(x);
         INDArray y = output.get(rows);
-        Nd4j.gemm(x, w, y, false, false, scale, 0.0);
+        Gemm.product(x, w, y, false, false, scale);
         addBias(Buffers.of(y), Buffers.of(b), scale, rows, out);
         if (remember) {
             lastInput = x;
@@ -98,14 +98,14 @@ public abstract class FullyConnected implements Layer {
         }
         int rows = Shapes.rows(lastInput);
         Shapes.requireSameShape(dy, output.get(rows), name + ".backward");
-        Nd4j.gemm(lastInput, dy, weightGrad, true, false, 1.0, 0.0);
+        Gemm.product(lastInput, dy, weightGrad, true, false, 1f);
         columnSums(Buffers.of(dy), Buffers.of(biasGrad), rows, out);
         adjustGradients();
         if (!inputGradient) {
             return null;
         }
         INDArray dx = inputGrad.get(rows);
-        Nd4j.gemm(dy, weightsUsed(), dx, false, true, 1.0, 0.0);
+        Gemm.product(dy, weightsUsed(), dx, false, true, 1f);
         return dx;
     }
 

@@ -25,6 +25,18 @@ public final class Named<V> extends LinkedHashMap<String, V> {
         return named;
     }
 
+    /** The values under the names "first", "first + 1", ... (e.g. deciles 1 to 10 for bars). */
+    public static Named<Double> numbered(double[] values, int first) {
+        if (values == null || values.length == 0) {
+            throw new IllegalArgumentException("numbered: no values; pass at least one, e.g. numbered(accuracy, 1)");
+        }
+        Named<Double> named = new Named<>();
+        for (int i = 0; i < values.length; i++) {
+            named.and(String.valueOf(first + i), values[i]);
+        }
+        return named;
+    }
+
     /** Adds one more value; a name given twice is refused, since the first series would silently vanish. */
     public Named<V> and(String name, V value) {
         if (name == null || name.isBlank()) {

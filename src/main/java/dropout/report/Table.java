@@ -2,7 +2,9 @@ package dropout.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small table that prints itself: {@code System.out.println(Table.of("run", "test accuracy").row("no dropout", 0.8380))}.
@@ -14,6 +16,7 @@ public final class Table {
     private final List<String> headers;
     private final List<Object[]> rows = new ArrayList<>();
     private int decimals = 4;
+    private final Map<Integer, Integer> columnDecimals = new HashMap<>();
 
     private Table(List<String> headers) {
         this.headers = headers;
@@ -30,6 +33,17 @@ public final class Table {
     public Table decimals(int digits) {
         Report.number(0, digits);
         this.decimals = digits;
+        return this;
+    }
+
+    /** Digits after the point for the fractional numbers of one column, e.g. a gap in standard errors: 1. */
+    public Table decimals(String column, int digits) {
+        Report.number(0, digits);
+        int c = headers.indexOf(column);
+        if (c < 0) {
+            throw new IllegalArgumentException("no column \"" + column + "\" in " + headers + ": name one of them");
+        }
+        columnDecimals.put(c, digits);
         return this;
     }
 
@@ -62,7 +76,7 @@ public final class Table {
         }
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < columns; c++) {
-                text[r][c] = cell(rows.get(r)[c]);
+                text[r][c] = cell(rows.get(r)[c], columnDecimals.getOrDefault(c, decimals));
                 width[c] = Math.max(width[c], text[r][c].length());
             }
         }
@@ -78,7 +92,7 @@ public final class Table {
         return s.toString();
     }
 
-    private String cell(Object value) {
+    private static String cell(Object value, int decimals) {
         if (value instanceof Integer || value instanceof Long) {
             return Report.count(((Number) value).longValue());
         }

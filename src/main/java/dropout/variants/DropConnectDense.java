@@ -233,7 +233,7 @@ public final class DropConnectDense extends FullyConnected implements Stochastic
      * erfc(x) ≈ t·exp(−x² − 1.26551223 + t·(1.00002368 + ...)), t = 1/(1 + x/2), x ≥ 0: relative error below 1.2e-7,
      * finer than float.
      */
-    static double normalCdf(double z) {
+    public static double normalCdf(double z) {
         double x = Math.abs(z) / Math.sqrt(2);
         double t = 1 / (1 + 0.5 * x);
         double erfc = t * StrictMath.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418

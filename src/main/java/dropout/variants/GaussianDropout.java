@@ -58,6 +58,11 @@ public final class GaussianDropout extends NoiseLayer {
         return sigma;
     }
 
+    /** P(ε &lt; 0) for ε ~ N(1, σ²): Φ(−1/σ), the share of multipliers that flip a unit's sign (0.1587 at p = 0.5). */
+    public double negativeShare() {
+        return DropConnectDense.normalCdf(-1 / sigma());
+    }
+
     @Override
     public DropoutRate rate() {
         return rate;

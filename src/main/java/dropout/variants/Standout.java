@@ -45,10 +45,12 @@ public final class Standout implements StochasticLayer {
     private final Scratch output;
     private final Scratch keep;
     private final Scratch gate;
+    private final Scratch mask;
     private final Scratch inputGrad;
     private Rng rng;
     private INDArray lastKeep;
     private INDArray lastGate;
+    private INDArray lastMask;
 
     /** Keep probabilities sigmoid(alpha·z + beta); {@code rng} draws the masks. */
     public Standout(int size, double alpha, double beta, Rng rng) {
@@ -63,6 +65,7 @@ public final class Standout implements StochasticLayer {
         this.output = new Scratch(size);
         this.keep = new Scratch(size);
         this.gate = new Scratch(size);
+        this.mask = new Scratch(size);
         this.inputGrad = new Scratch(size);
     }
 
@@ -125,6 +128,14 @@ public final class Standout implements StochasticLayer {
         return lastKeep;
     }
 
+    /**
+     * The sampled mask m of the last training pass, 1 = kept, 0 = dropped, whatever z was (live buffer), or null.
+     * Units with z &le; 0 output 0 whether kept or not; {@link #lastGate()} is m·[z &gt; 0].
+     */
+    public INDArray lastMask() {
+        return lastMask;
+    }
+
     /** The sampled mask m of the last training pass times [z &gt; 0], i.e. dy/dz (live buffer), or null. */
     public INDArray lastGate() {
         return lastGate;
@@ -154,6 +165,8 @@ public final class Standout implements StochasticLayer {
         }
         INDArray g = gate.get(rows);
         FloatBuffer gs = Buffers.of(g);
+        INDArray mk = mask.get(rows);
+        FloatBuffer ms = Buffers.of(mk);
         long bits = 0;
         for (int i = 0; i < n; i++) {
             float zi = zs.get(i);
@@ -168,6 +181,7 @@ public final class Standout implements StochasticLayer {
                 draw = bits & 0xFFFFFFFFL;
             }
             float m = Mask.kept(draw, Mask.threshold(qi));
+            ms.put(i, m);
             float r = Math.max(zi, 0f);
             ys.put(i, r * m);
             // m · [z > 0] without a branch: keep m's bits where r > 0 (r ≥ 0, so r | −r has its sign bit set iff r > 0)
@@ -176,6 +190,7 @@ public final class Standout implements StochasticLayer {
         }
         lastKeep = q;
         lastGate = g;
+        lastMask = mk;
         return y;
     }
 
