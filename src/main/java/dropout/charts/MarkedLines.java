@@ -81,6 +81,7 @@ public final class MarkedLines {
         c.setYAxisTitle(Check.text(yLabel));
         Charts.style(c.getStyler(), Theme.TITLE);
         c.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+        c.getStyler().setOverlapped(true);   // all series at the category's centre, not side by side
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         c.getStyler().setPlotGridVerticalLinesVisible(false);
         for (int i = 0; i < series.size(); i++) {
