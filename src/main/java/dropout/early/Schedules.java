@@ -26,6 +26,15 @@ public final class Schedules {
     private Schedules() {
     }
 
+    /**
+     * One named schedule, as the start of an ordered list of schedules for a study:
+     * {@code Schedules.named("no dropout", Schedules.none()).and("early", early)}.
+     */
+    public static Named<DropoutSchedule> named(String name, DropoutSchedule schedule) {
+        Objects.requireNonNull(schedule, "schedule '" + name + "'");
+        return Named.of(name, schedule);
+    }
+
     /** No dropout at all (p = 0 throughout): the baseline the paper compares early dropout against. */
     public static Standard none() {
         return new Standard(DropoutRate.NONE);

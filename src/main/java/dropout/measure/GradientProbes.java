@@ -14,6 +14,7 @@ import dropout.arrays.Scratch;
 import dropout.nn.StochasticLayer;
 import dropout.train.IterationListener;
 import dropout.train.Step;
+import java.util.stream.LongStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -144,6 +145,20 @@ public final class GradientProbes implements IterationListener {
             c[i - 1] = Math.max(1, Math.round((double) i * totalIterations / count));
         }
         return Arrays.stream(c).distinct().toArray();
+    }
+
+    /**
+     * {@code checkpoints} with {@code extra} updates added, sorted, duplicates dropped: e.g. the last update
+     * before a schedule's cutoff beside log-spaced ones. Every update must be ≥ 1.
+     */
+    public static long[] including(long[] checkpoints, long... extra) {
+        Objects.requireNonNull(checkpoints, "checkpoints");
+        long[] all = LongStream.concat(Arrays.stream(checkpoints), Arrays.stream(extra)).sorted().distinct().toArray();
+        if (all.length > 0 && all[0] < 1) {
+            throw new IllegalArgumentException("including: update " + all[0] + " is below 1; a probe is taken after at "
+                    + "least one update, e.g. including(checkpoints, cutoff - 1) with cutoff ≥ 2");
+        }
+        return all;
     }
 
     /**

@@ -53,6 +53,20 @@ public record SeedSpread(int n, double mean, double sd, double min, double max) 
         return sd / Math.sqrt(n);
     }
 
+    /**
+     * Student's t of the mean against 0, mean / (sd / √n), with n − 1 degrees of freedom: for paired
+     * differences, how many standard errors the mean difference lies from none. NaN for n = 1; ±∞ when every
+     * value is the same non-zero number.
+     */
+    public double tStatistic() {
+        return mean / standardError();
+    }
+
+    /** n − 1: the degrees of freedom of {@link #tStatistic()}. */
+    public int degreesOfFreedom() {
+        return n - 1;
+    }
+
     /** max − min. */
     public double range() {
         return max - min;

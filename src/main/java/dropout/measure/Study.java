@@ -50,9 +50,8 @@ public final class Study {
     private int seeds = 3;
     private final Map<String, Mlp> models = new LinkedHashMap<>();
     private final Map<String, DropoutSchedule> schedules = new LinkedHashMap<>();
-    private String probedModel;
-    private Set<String> probedSchedules = Set.of();
-    private long[] checkpoints;
+    private final Map<String, long[]> probedCheckpoints = new LinkedHashMap<>();
+    private final Map<String, Set<String>> probedSchedules = new LinkedHashMap<>();
     private int probeBatches = 16;
     private int probeBatchSize = 256;
     private int referenceSize = 10_000;
@@ -100,12 +99,13 @@ public final class Study {
     /**
      * Probes the gradients of {@code model}'s runs with the named schedules after the given numbers of updates
      * (see {@link GradientProbes}): 16 mini-batch gradients of 256 examples each, and the full gradient over the
-     * first 10,000 training examples (or all of them, if fewer).
+     * first 10,000 training examples (or all of them, if fewer). Call it once per probed model.
      */
     public Study probe(String model, long[] checkpoints, String... schedules) {
-        this.probedModel = Objects.requireNonNull(model, "model");
-        this.checkpoints = Objects.requireNonNull(checkpoints, "checkpoints: e.g. GradientProbes.logSpaced(8, 10, total)").clone();
-        this.probedSchedules = Set.of(schedules);
+        Objects.requireNonNull(model, "model");
+        probedCheckpoints.put(model, Objects.requireNonNull(checkpoints,
+                "checkpoints: e.g. GradientProbes.logSpaced(8, 10, total)").clone());
+        probedSchedules.put(model, Set.of(schedules));
         return this;
     }
 
@@ -115,11 +115,11 @@ public final class Study {
             throw new IllegalStateException("nothing to run: give at least one model (models(...)) and one schedule "
                     + "(schedules(...)); models " + models.keySet() + ", schedules " + schedules.keySet());
         }
-        if (probedModel != null) {
+        for (String probedModel : probedSchedules.keySet()) {
             if (!models.containsKey(probedModel)) {
                 throw new IllegalStateException("probe: no model '" + probedModel + "'; models: " + models.keySet());
             }
-            for (String s : probedSchedules) {
+            for (String s : probedSchedules.get(probedModel)) {
                 if (!schedules.containsKey(s)) {
                     throw new IllegalStateException("probe: no schedule '" + s + "'; schedules: " + schedules.keySet());
                 }
@@ -144,8 +144,8 @@ public final class Study {
         TrainLoss trainLoss = new TrainLoss(train, perEpoch);
         Trainer trainer = new Trainer(config.seed(seed)).quiet().optimizer(optimizer).schedule(schedule).listen(rates);
         GradientProbes probes = null;
-        if (model.equals(probedModel) && probedSchedules.contains(name)) {
-            probes = GradientProbes.of(net, train, root.split()).at(checkpoints).batches(probeBatches, probeBatchSize)
+        if (probedSchedules.getOrDefault(model, Set.of()).contains(name)) {
+            probes = GradientProbes.of(net, train, root.split()).at(probedCheckpoints.get(model)).batches(probeBatches, probeBatchSize)
                     .reference(train.first(Math.min(referenceSize, train.size())));
             trainer.listen(probes);
         }

@@ -150,7 +150,7 @@ public final class StudyResults {
      */
     public Table regime() {
         Table t = Table.of("model", "parameters", "train loss", "test loss", "test - train", "train loss fall, 2nd half",
-                "test loss fall, 2nd half");
+                "test loss fall, 2nd half", "train loss by seed");
         for (String m : models()) {
             double train = spread(m, baseline, Metric.TRAIN_LOSS).mean();
             double test = spread(m, baseline, Metric.TEST_LOSS).mean();
@@ -158,7 +158,8 @@ public final class StudyResults {
             double[] testCurve = of(m).meanHistory(baseline).testLoss();
             int mid = curve.length / 2 - 1;
             t.row(m, parameters(m), train, test, test - train, percent((curve[mid] - train) / train),
-                    percent((testCurve[mid] - testCurve[testCurve.length - 1]) / testCurve[testCurve.length - 1]));
+                    percent((testCurve[mid] - testCurve[testCurve.length - 1]) / testCurve[testCurve.length - 1]),
+                    bySeed(select(m, baseline), Metric.TRAIN_LOSS));
         }
         return t;
     }
@@ -295,6 +296,22 @@ public final class StudyResults {
         return n;
     }
 
+    /** {@link #probeCurves(String, java.util.function.ToDoubleFunction, String...)} of several models in one map, named "model, schedule". */
+    public Named<double[]> probeCurves(List<String> models, java.util.function.ToDoubleFunction<ProbeRecord> quantity,
+                                       String... schedules) {
+        Named<double[]> n = null;
+        for (String m : models) {
+            for (var e : probeCurves(m, quantity, schedules).entrySet()) {
+                String key = m + ", " + e.getKey();
+                n = n == null ? Named.of(key, e.getValue()) : n.and(key, e.getValue());
+            }
+        }
+        if (n == null) {
+            throw new IllegalArgumentException("no models: name at least one probed model, e.g. List.of(\"width 8\")");
+        }
+        return n;
+    }
+
     /** The bias–variance split over the seeds of (model, schedule), on the test set. */
     public BiasVariance biasVariance(String model, String schedule) {
         return BiasVariance.of(select(model, schedule).stream().map(RunData::testProbabilities).toList(), testLabels);
@@ -355,6 +372,165 @@ public final class StudyResults {
             t.row(row.toArray());
         }
         return t;
+    }
+
+    /** The paired difference to the baseline of every other schedule of the named models, named "model: schedule". */
+    public Named<SeedSpread> differences(Metric metric, String... models) {
+        Named<SeedSpread> n = null;
+        for (String m : models.length == 0 ? compared() : List.of(models)) {
+            for (String s : schedules(m)) {
+                if (!s.equals(baseline)) {
+                    n = n == null ? Named.of(m + ": " + s, difference(m, s, metric)) : n.and(m + ": " + s, difference(m, s, metric));
+                }
+            }
+        }
+        if (n == null) {
+            throw new IllegalStateException("no schedule besides the baseline '" + baseline + "' was run: nothing to compare");
+        }
+        return n;
+    }
+
+    /**
+     * The paired differences to the baseline of every schedule of the named models: mean and sd over seeds,
+     * Student's t = mean / (sd / √n) with its degrees of freedom n − 1, how many seeds lie above 0, and each
+     * seed's difference. With 3 seeds, |t| must exceed 4.30 for a two-sided 5 % test.
+     */
+    public Table pairedTable(Metric metric, String... models) {
+        int seeds = runs.stream().mapToInt(r -> (int) r.seed()).max().orElse(0);
+        List<String> headers = new ArrayList<>(List.of("model", "schedule", metric.title() + " minus " + baseline, "sd",
+                "t", "df", "seeds above 0"));
+        for (int k = 1; k <= seeds; k++) {
+            headers.add("seed " + k);
+        }
+        Table t = Table.of(headers.toArray(String[]::new));
+        for (String m : models.length == 0 ? compared() : List.of(models)) {
+            for (String s : schedules(m)) {
+                if (s.equals(baseline)) {
+                    continue;
+                }
+                double[] d = seedDifferences(m, s, metric);
+                SeedSpread x = SeedSpread.of(d);
+                List<Object> row = new ArrayList<>(List.of(m, s, signed(x.mean()), x.sd(), Report.number(x.tStatistic(), 2),
+                        x.degreesOfFreedom(), java.util.Arrays.stream(d).filter(v -> v > 0).count() + " of " + d.length));
+                for (int k = 0; k < seeds; k++) {
+                    row.add(k < d.length ? signed(d[k]) : "");
+                }
+                t.row(row.toArray());
+            }
+        }
+        return t;
+    }
+
+    /** Per seed (in seed order), metric(schedule) − metric(baseline) of {@code model}; only seeds both ran. */
+    public double[] seedDifferences(String model, String schedule, Metric metric) {
+        List<RunData> a = select(model, schedule);
+        List<RunData> b = select(model, baseline);
+        return a.stream().sorted(java.util.Comparator.comparingLong(RunData::seed))
+                .filter(r -> b.stream().anyMatch(x -> x.seed() == r.seed()))
+                .mapToDouble(r -> value(r, metric) - value(b.stream().filter(x -> x.seed() == r.seed()).findFirst().get(), metric))
+                .toArray();
+    }
+
+    /**
+     * Like {@link #means}, with each metric's sd over seeds beside its mean: e.g. two dropout rates side by side,
+     * with how much their seeds scatter.
+     */
+    public Table meansWithSd(List<String> models, List<String> schedules, Metric... metrics) {
+        List<String> headers = new ArrayList<>(List.of("model", "schedule"));
+        for (Metric x : metrics) {
+            headers.add(x.title());
+            headers.add("sd");
+        }
+        Table t = Table.of(headers.toArray(String[]::new));
+        for (String m : models) {
+            for (String s : schedules) {
+                if (!hasRuns(m, s)) {
+                    continue;
+                }
+                List<Object> row = new ArrayList<>(List.of(m, s));
+                for (Metric x : metrics) {
+                    SeedSpread v = spread(m, s, x);
+                    row.add(v.mean());
+                    row.add(v.sd());
+                }
+                t.row(row.toArray());
+            }
+        }
+        return t;
+    }
+
+    /** A target training loss for one model, for {@link #epochsToTable(List, Target...)}. */
+    public record Target(String model, double loss) {
+        public Target {
+            Objects.requireNonNull(model, "model");
+            if (!(loss > 0) || !Double.isFinite(loss)) {
+                throw new IllegalArgumentException("target loss " + loss + " for '" + model + "': give a finite loss > 0, "
+                        + "e.g. new Target(\"width 8\", 0.7)");
+            }
+        }
+    }
+
+    /** A target: {@code model} down to a training loss (dropout off) of {@code loss}. */
+    public static Target target(String model, double loss) {
+        return new Target(model, loss);
+    }
+
+    /**
+     * One table for several targets: per target and named schedule, the epochs each seed needed to reach the
+     * target's training loss (dropout off), and their mean where every seed got there.
+     */
+    public Table epochsToTable(List<String> schedules, Target... targets) {
+        if (targets.length == 0) {
+            throw new IllegalArgumentException("no targets: give at least one, e.g. target(\"width 8\", 0.7)");
+        }
+        int seeds = select(targets[0].model(), schedules.get(0)).size();
+        List<String> headers = new ArrayList<>(List.of("model", "down to", "schedule"));
+        for (int k = 1; k <= seeds; k++) {
+            headers.add("seed " + k);
+        }
+        headers.add("mean");
+        Table t = Table.of(headers.toArray(String[]::new)).decimals(1);
+        for (Target g : targets) {
+            for (String s : schedules) {
+                int[] e = epochsTo(g.model(), s, g.loss());
+                List<Object> row = new ArrayList<>(List.of(g.model(), Report.number(g.loss(), 2), s));
+                boolean all = true;
+                double sum = 0;
+                for (int k = 0; k < seeds; k++) {
+                    int x = k < e.length ? e[k] : 0;
+                    row.add(x == 0 ? "not reached" : (Object) x);
+                    all &= x > 0;
+                    sum += x;
+                }
+                row.add(all ? (Object) (sum / seeds) : "");
+                t.row(row.toArray());
+            }
+        }
+        return t;
+    }
+
+    /**
+     * Did the schedules do what they say? Per model run with both: the largest drop rate {@code early}'s runs held
+     * from its cutoff on (should be 0), and the largest before and smallest from {@code late}'s cutoff on (0 and p),
+     * as recorded at every update.
+     */
+    public Table scheduleCheck(String earlyName, long earlyCutoff, String lateName, long lateCutoff) {
+        Table t = Table.of("model", earlyName + ": largest rate from update " + earlyCutoff,
+                lateName + ": largest rate before " + lateCutoff, lateName + ": smallest rate from " + lateCutoff).decimals(3);
+        for (String m : models()) {
+            if (!hasRuns(m, earlyName) || !hasRuns(m, lateName)) {
+                continue;
+            }
+            SeedResults r = of(m);
+            t.row(m, r.maxRate(earlyName, earlyCutoff, Long.MAX_VALUE), r.maxRate(lateName, 0, lateCutoff),
+                    r.minRate(lateName, lateCutoff, Long.MAX_VALUE));
+        }
+        return t;
+    }
+
+    private static String bySeed(List<RunData> list, Metric metric) {
+        return String.join(" / ", list.stream().sorted(java.util.Comparator.comparingLong(RunData::seed))
+                .map(r -> Report.number(value(r, metric), 4)).toList());
     }
 
     /** The result table: {@link #table(Metric)} for the final training loss with dropout off. */
