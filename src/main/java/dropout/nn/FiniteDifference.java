@@ -35,18 +35,29 @@ public record FiniteDifference(int entries, double maxRelativeError, int worst, 
             throw new IllegalArgumentException("gradient has " + (gradient == null ? "no" : gradient.length)
                     + " entries but x has " + x.length + ": pass dLoss/dx, one entry per entry of x");
         }
-        return run(x.length, i -> x[i], (i, v) -> x[i] = v, i -> gradient[i], () -> loss.applyAsDouble(x));
+        return run(x.length, i -> x[i], (i, v) -> x[i] = v, i -> gradient[i], () -> loss.applyAsDouble(x), EPS);
     }
 
     /** Checks {@code gradient} (same shape) = dLoss/dθ for a dense float array θ that {@code loss} reads. */
     public static FiniteDifference check(INDArray theta, INDArray gradient, DoubleSupplier loss) {
+        return check(theta, gradient, loss, EPS);
+    }
+
+    /**
+     * The same with another step: a smaller one where the loss is strongly curved (the truncation error grows
+     * with the step squared times the third derivative), at the price of more float rounding (about 1e-7 |L| / step).
+     */
+    public static FiniteDifference check(INDArray theta, INDArray gradient, DoubleSupplier loss, double eps) {
+        if (!(eps > 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("eps = " + eps + ": the step must be finite and > 0; 1e-2 suits float32 inputs");
+        }
         if (theta.length() != gradient.length()) {
             throw new IllegalArgumentException("gradient has " + gradient.length() + " entries but theta has "
                     + theta.length() + ": pass the gradient of the same array");
         }
         FloatBuffer t = Buffers.of(theta);
         float[] g = gradient.dup('c').data().asFloat();
-        return run((int) theta.length(), t::get, t::put, i -> g[i], loss);
+        return run((int) theta.length(), t::get, t::put, i -> g[i], loss, eps);
     }
 
     private interface Get {
@@ -61,7 +72,7 @@ public record FiniteDifference(int entries, double maxRelativeError, int worst, 
         double at(int i);
     }
 
-    private static FiniteDifference run(int n, Get get, Set set, Grad grad, DoubleSupplier loss) {
+    private static FiniteDifference run(int n, Get get, Set set, Grad grad, DoubleSupplier loss, double eps) {
         if (n == 0) {
             throw new IllegalArgumentException("nothing to check: x is empty");
         }
@@ -70,8 +81,8 @@ public record FiniteDifference(int entries, double maxRelativeError, int worst, 
         double worstNumeric = 0;
         for (int i = 0; i < n; i++) {
             float original = get.at(i);
-            float plus = (float) (original + EPS);
-            float minus = (float) (original - EPS);
+            float plus = (float) (original + eps);
+            float minus = (float) (original - eps);
             set.at(i, plus);
             double lossPlus = loss.getAsDouble();
             set.at(i, minus);

@@ -55,6 +55,12 @@ class FiniteDifferenceTest {
         FiniteDifference fd = FiniteDifference.check(w.value(), w.gradient(),
                 () -> d.forward(x, Mode.TRAIN).sumNumber().doubleValue());
         assertTrue(fd.passes(), fd.toString());
+        FiniteDifference smallStep = FiniteDifference.check(w.value(), w.gradient(),
+                () -> d.forward(x, Mode.TRAIN).sumNumber().doubleValue(), 1e-3);
+        assertTrue(smallStep.passes(), smallStep.toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> FiniteDifference.check(w.value(), w.gradient(),
+                () -> 0.0, 0.0));
+        assertTrue(e.getMessage().contains("eps = 0.0"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package dropout.variants;
 
+import dropout.measure.DepthMoments;
+import dropout.nn.FiniteDifference;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dropout.core.Rng;
@@ -39,22 +42,8 @@ public final class Checks {
      * ε²·f'''), at the price of more float rounding (≈ 1e-7·|f| / ε; still below the tolerance for ε ≥ 1e-3 and |f| ≲ 1).
      */
     public static void gradient(String what, INDArray theta, INDArray analytic, DoubleSupplier f, double eps) {
-        FloatBuffer t = Buffers.of(theta);
-        float[] expected = analytic.dup().data().asFloat();
-        int n = (int) theta.length();
-        for (int i = 0; i < n; i++) {
-            float original = t.get(i);
-            float up = (float) (original + eps);
-            float down = (float) (original - eps);
-            t.put(i, up);
-            double plus = f.getAsDouble();
-            t.put(i, down);
-            double minus = f.getAsDouble();
-            t.put(i, original);
-            double numeric = (plus - minus) / ((double) up - down);
-            double err = Math.abs(numeric - expected[i]) / Math.max(Math.abs(numeric) + Math.abs(expected[i]), 0.1);
-            assertTrue(err < 2e-3, what + "[" + i + "]: numeric " + numeric + " vs analytic " + expected[i]);
-        }
+        FiniteDifference check = FiniteDifference.check(theta, analytic, f, eps);
+        assertTrue(check.passes(), what + ": " + check);
     }
 
     /** A [rows, cols] array of N(0, 1) values pushed {@code awayFromZero} further from 0 (to avoid kinks). */
@@ -92,19 +81,7 @@ public final class Checks {
 
     /** Sample mean and (biased) variance of every element, in double. */
     public static double[] moments(INDArray a) {
-        FloatBuffer x = Buffers.of(a);
-        int n = (int) a.length();
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += x.get(i);
-        }
-        double mean = sum / n;
-        double ss = 0;
-        for (int i = 0; i < n; i++) {
-            double d = x.get(i) - mean;
-            ss += d * d;
-        }
-        return new double[] {mean, ss / n};
+        return DepthMoments.of(a);
     }
 
     /** Z standard errors of a sample mean of n values with variance sigma2. */
