@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.util.Locale;
 
 /**
  * Many dropout masks, one per row (say one per image of a batch), as a labelled strip: rows are drawn
@@ -43,20 +42,10 @@ public final class MaskStrip {
         int gh = rows * cellH;
         int width = Math.max(Charts.WIDTH, LEFT + gw + RIGHT);
         int height = TOP + gh + BOTTOM;
-        int kept = 0;
-        for (float[] row : mask) {
-            for (float v : row) {
-                if (v != 0f) {
-                    kept++;
-                }
-            }
-        }
-        int total = rows * cols;
         BufferedImage img = Theme.canvas(width, height);
         Graphics2D g = Theme.graphics(img);
         Theme.centred(g, Theme.fit(g, title, Theme.TITLE, width - 20), Theme.TITLE, Theme.TEXT, width / 2.0, 28);
-        String sub = String.format(Locale.ROOT, "%d × %d: kept %d of %d (%.1f%%), dropped %d",
-                rows, cols, kept, total, 100.0 * kept / total, total - kept);
+        String sub = Raster.maskSummary(mask);
         Theme.centred(g, Theme.fit(g, sub, Theme.SUBTITLE, width - 20), Theme.SUBTITLE, Theme.MUTED, width / 2.0, 50);
 
         int x0 = LEFT + (width - LEFT - RIGHT - gw) / 2;

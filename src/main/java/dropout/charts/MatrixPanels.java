@@ -1,6 +1,5 @@
 package dropout.charts;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -88,18 +87,7 @@ public final class MatrixPanels {
                     }
                 }
             }
-            g.setStroke(new BasicStroke(1f));
-            if (cell >= 6) {
-                g.setColor(Theme.CELL_LINE);
-                for (int r = 1; r < rows; r++) {
-                    g.drawLine(px, y0 + r * cell, px + panelW - 1, y0 + r * cell);
-                }
-                for (int c = 1; c < cols; c++) {
-                    g.drawLine(px + c * cell, y0, px + c * cell, y0 + gh - 1);
-                }
-            }
-            g.setColor(Theme.FRAME);
-            g.drawRect(px - 1, y0 - 1, panelW + 1, gh + 1);
+            Raster.cellLines(g, px, y0, rows, cols, cell);
         }
         int barH = Math.max(gh, 120);
         int bx = x0 + k * panelW + (k - 1) * GAP + 30;

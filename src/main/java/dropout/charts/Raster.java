@@ -66,20 +66,9 @@ final class Raster {
         int cell = layout[0];
         int width = layout[1];
         int height = layout[2];
-        int kept = 0;
-        for (float[] row : mask) {
-            for (float v : row) {
-                if (v != 0f) {
-                    kept++;
-                }
-            }
-        }
-        int total = rows * cols;
         BufferedImage img = Theme.canvas(width, height);
         Graphics2D g = Theme.graphics(img);
-        String sub = String.format(Locale.ROOT, "%d \u00d7 %d: kept %d of %d (%.1f%%), dropped %d",
-                rows, cols, kept, total, 100.0 * kept / total, total - kept);
-        header(g, title, sub, width);
+        header(g, title, maskSummary(mask), width);
 
         int gw = cols * cell;
         int gh = rows * cell;
@@ -189,7 +178,24 @@ final class Raster {
         }
     }
 
-    private static void cellLines(Graphics2D g, int x0, int y0, int rows, int cols, int cell) {
+    /** "rows × cols: kept k of n (x%), dropped d" for a 0/1 mask. */
+    static String maskSummary(float[][] mask) {
+        int rows = mask.length;
+        int cols = mask[0].length;
+        int kept = 0;
+        for (float[] row : mask) {
+            for (float v : row) {
+                if (v != 0f) {
+                    kept++;
+                }
+            }
+        }
+        int total = rows * cols;
+        return String.format(Locale.ROOT, "%d \u00d7 %d: kept %d of %d (%.1f%%), dropped %d",
+                rows, cols, kept, total, 100.0 * kept / total, total - kept);
+    }
+
+    static void cellLines(Graphics2D g, int x0, int y0, int rows, int cols, int cell) {
         g.setStroke(new BasicStroke(1f));
         int gw = cols * cell;
         int gh = rows * cell;
